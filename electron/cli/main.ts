@@ -1,0 +1,177 @@
+// asn-companion: the command line of Pendamping Kerja ASN. Run with `npm run cli -- COMMAND`.
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import type { ComplianceSnapshot, Language, Verdict } from '../../shared/domain';
+import { Companion } from '../core/companion';
+import { defaultDataDir } from '../core/data-dir';
+import { isCompanionError } from '../core/errors';
+import { formatClock, zoneAbbreviation } from '../../shared/zones';
+import { formatSnapshot, formatStatus } from './format';
+import { messages } from './messages';
+
+export const EXIT_OK = 0;
+export const EXIT_CHECK_NOT_PASSED = 1;
+export const EXIT_ERROR = 2;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+const options = {
+  'data-dir': { type: 'string' },
+  lang: { type: 'string' },
+  json: { type: 'boolean' },
+  'no-speed': { type: 'boolean' },
+  'speed-endpoint': { type: 'string' },
+  mode: { type: 'string' },
+  central: { type: 'string' },
+  code: { type: 'string' },
+  port: { type: 'string' },
+  db: { type: 'string' },
+  'enrollment-code': { type: 'string', multiple: true },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type ParsedOptions = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
+
+/** 0 when every check passed, 2 when a check itself broke, 1 for any other verdict. */
+export function exitCodeFor(snapshot: ComplianceSnapshot): number {
+  const verdicts = new Set<Verdict>(snapshot.checks.map((check) => check.verdict));
+  if (verdicts.has('error')) return EXIT_ERROR;
+  if ([...verdicts].every((verdict) => verdict === 'pass')) return EXIT_OK;
+  return EXIT_CHECK_NOT_PASSED;
+}
+
+function languageFrom(raw: string | undefined): Language {
+  if (raw === undefined || raw === 'id') return 'id';
+  if (raw === 'en') return 'en';
+  throw new UsageError(`--lang ${raw} (use id or en)`);
+}
+
+class UsageError extends Error {}
+
+/** Runs one command and returns its exit code; never calls process.exit, so tests can drive it. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let language: Language = 'id';
+  let values: ParsedOptions;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true }));
+    language = languageFrom(values.lang);
+  } catch (error) {
+    io.stderr(messages(language).invalidOption((error as Error).message));
+    return EXIT_ERROR;
+  }
+
+  const text = messages(language);
+  const command = positionals[0] ?? 'help';
+  if (values.help || command === 'help') {
+    io.stdout(text.usage);
+    return EXIT_OK;
+  }
+
+  if (command === 'central') {
+    const { runCentralCli } = await import('../../central/main');
+    return runCentralCli(argv.filter((argument) => argument !== 'central'));
+  }
+
+  const known = ['check', 'checkin', 'checkout', 'status', 'enroll', 'flush'];
+  if (!known.includes(command)) {
+    io.stderr(text.unknownCommand(command));
+    return EXIT_ERROR;
+  }
+
+  let companion: Companion | null = null;
+  try {
+    companion = await Companion.open({
+      dataDir: values['data-dir'] ?? defaultDataDir(io.env),
+      speedEndpoint: values['speed-endpoint'] ?? null,
+    });
+    return await runCommand(command, values, companion, language, io);
+  } catch (error) {
+    const detail = isCompanionError(error) ? error.text[language] : (error as Error).message;
+    io.stderr(text.failed(detail));
+    return EXIT_ERROR;
+  } finally {
+    companion?.close();
+  }
+}
+
+async function runCommand(
+  command: string,
+  values: ParsedOptions,
+  companion: Companion,
+  language: Language,
+  io: CliIo,
+): Promise<number> {
+  const text = messages(language);
+
+  switch (command) {
+    case 'check': {
+      const snapshot = await companion.runCheck({ skipSpeed: values['no-speed'] ?? false });
+      io.stdout(values.json ? JSON.stringify(snapshot, null, 2) : formatSnapshot(language, snapshot));
+      return exitCodeFor(snapshot);
+    }
+
+    case 'checkin': {
+      const mode = values.mode ?? 'wfh';
+      if (mode !== 'wfh' && mode !== 'office') {
+        io.stderr(text.invalidMode(mode));
+        return EXIT_ERROR;
+      }
+      const status = companion.checkIn(mode);
+      const startedAt = status.session!.startedAt;
+      io.stdout(text.checkedIn(text.mode[mode], `${formatClock(startedAt, status.zone)} ${zoneAbbreviation(status.zone)}`));
+      return EXIT_OK;
+    }
+
+    case 'checkout': {
+      const status = companion.checkOut();
+      io.stdout(text.checkedOut(`${formatClock(companion.options.now(), status.zone)} ${zoneAbbreviation(status.zone)}`));
+      return EXIT_OK;
+    }
+
+    case 'status': {
+      const status = companion.status();
+      io.stdout(values.json ? JSON.stringify(status, null, 2) : formatStatus(language, status));
+      return EXIT_OK;
+    }
+
+    case 'enroll': {
+      if (!values.central) throw new UsageError(text.missingOption('--central URL', 'enroll'));
+      if (!values.code) throw new UsageError(text.missingOption('--code KODE', 'enroll'));
+      const enrollment = await companion.enroll(values.central, values.code);
+      io.stdout(text.enrolled(enrollment.centralUrl, enrollment.deviceId));
+      if (!companion.secrets.status.available && companion.secrets.status.reason) {
+        io.stderr(text.secureStorageWarning(companion.secrets.status.reason[language]));
+      }
+      return EXIT_OK;
+    }
+
+    case 'flush': {
+      const result = await companion.flush();
+      io.stdout(text.flushResult(result.accepted, result.duplicates, result.rejected, result.failed));
+      if (result.stoppedBecause) {
+        io.stderr(text.stopped(result.stoppedBecause[language]));
+        return EXIT_ERROR;
+      }
+      return result.failed > 0 ? EXIT_ERROR : EXIT_OK;
+    }
+
+    default:
+      io.stderr(text.unknownCommand(command));
+      return EXIT_ERROR;
+  }
+}
+
+const isEntryPoint = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
+if (isEntryPoint) {
+  const code = await runCli(process.argv.slice(2), {
+    stdout: (line) => process.stdout.write(line + '\n'),
+    stderr: (line) => process.stderr.write(line + '\n'),
+    env: process.env,
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,58 @@
+// The contract's calls mapped onto the companion. Both the Electron wrapper and the loopback
+// WebSocket bridge dispatch through here, so the renderer sees one behaviour in both.
+import { z } from 'zod';
+import { ipcCalls, type IpcCallName, type IpcInput, type IpcOutput, type IpcResult } from '../../../shared/ipc';
+import type { Companion } from '../companion';
+import { isCompanionError } from '../errors';
+
+export type IpcHandlers = {
+  [K in IpcCallName]: (input: z.output<(typeof ipcCalls)[K]['input']>) => Promise<IpcOutput<K>> | IpcOutput<K>;
+};
+
+export function createHandlers(companion: Companion): IpcHandlers {
+  return {
+    getStatus: () => companion.status(),
+    checkIn: ({ mode }) => companion.checkIn(mode),
+    checkOut: () => companion.checkOut(),
+    runCheck: ({ skipSpeed }) => companion.runCheck({ skipSpeed }),
+    flushOutbox: () => companion.flush(),
+    getLanguage: () => ({ language: companion.language() }),
+    setLanguage: ({ language }) => ({ language: companion.setLanguage(language) }),
+  };
+}
+
+function isCallName(name: string): name is IpcCallName {
+  return Object.prototype.hasOwnProperty.call(ipcCalls, name);
+}
+
+/**
+ * Validates the input of one call, runs its handler and wraps the outcome. Never throws: an invalid
+ * input, an unknown call or a failing handler each become { ok: false, error } with a message.
+ */
+export async function dispatch(
+  handlers: IpcHandlers,
+  name: string,
+  rawInput: unknown,
+): Promise<IpcResult<unknown>> {
+  if (!isCallName(name)) {
+    return { ok: false, error: { code: 'unknown_call', message: `Unknown call "${name}".` } };
+  }
+
+  const parsed = ipcCalls[name].input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');
+    return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${name}: ${detail}` } };
+  }
+
+  try {
+    const handler = handlers[name] as (input: unknown) => Promise<unknown> | unknown;
+    const value = await handler(parsed.data);
+    return { ok: true, value };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const text = isCompanionError(error) ? error.text : undefined;
+    return { ok: false, error: { code: 'failed', message, ...(text ? { text } : {}) } };
+  }
+}
+
+export type { IpcInput };

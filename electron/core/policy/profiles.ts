@@ -1,0 +1,76 @@
+// Built-in policy profiles. The article's figures could not be confirmed in any regulation, so they
+// live here as one profile among others, next to the hours of Perpres 21/2023.
+import type { Policy } from './schema';
+
+const articleDay = { start: '08:00', end: '16:00', breakMinutes: 0 };
+
+const jobCategories: Policy['jobCategories'] = {
+  administrative: { name: { id: 'Administrasi', en: 'Administrative' }, wfhPercent: 60, wfhDaysPerWeek: 3 },
+  publicService: { name: { id: 'Pelayanan publik', en: 'Public service' }, wfhPercent: 20, wfhDaysPerWeek: 1 },
+  supervisionAudit: { name: { id: 'Pengawasan/audit', en: 'Supervision/audit' }, wfhPercent: 40, wfhDaysPerWeek: 2 },
+};
+
+/** The article "WFH ASN 2026": 40 h a week, 08.00–16.00 WIB, at least 10 Mbps, 2 h urgent and 30 min emergency replies. */
+export const articleProfile: Policy = {
+  id: 'artikel-wfh-asn-2026',
+  version: '2026.1',
+  name: { id: 'Artikel WFH ASN 2026', en: 'WFH ASN 2026 article' },
+  source: {
+    id: 'Artikel "WFH ASN 2026"; angka belum terkonfirmasi dalam peraturan resmi',
+    en: 'The "WFH ASN 2026" article; its figures are not confirmed by any official regulation',
+  },
+  zone: 'Asia/Jakarta',
+  worktime: {
+    weeklyCapMinutes: 40 * 60,
+    schedule: { '1': articleDay, '2': articleDay, '3': articleDay, '4': articleDay, '5': articleDay },
+  },
+  speed: { minDownloadMbps: 10, minUploadMbps: 10, thresholdMeaning: 'link-rate', endpoint: null },
+  vpn: { internalSubnets: [], adapterHints: [] },
+  power: { minBatteryHealthPercent: 80, minChargePercent: 50, minUpsRuntimeSeconds: 600 },
+  requests: { urgentResponseMinutes: 120, emergencyResponseMinutes: 30 },
+  jobCategories,
+};
+
+const perpresMonThu = { start: '07:30', end: '16:00', breakMinutes: 60 };
+const perpresFriday = { start: '07:30', end: '16:30', breakMinutes: 90 };
+
+/**
+ * Perpres 21/2023: 37.5 hours a week without breaks, Monday to Friday from 07.30 local time, with
+ * 60-minute breaks Monday to Thursday and 90 minutes on Friday. Ramadan hours follow the MenPANRB
+ * circulars: Mon–Thu 08.00–15.00 with 30 minutes' break, Fri 08.00–15.30 with 60 minutes; 1 Ramadan
+ * 1447 H fell on 19 February 2026.
+ */
+export const perpresProfile: Policy = {
+  id: 'perpres-21-2023',
+  version: '2026.1',
+  name: { id: 'Perpres 21/2023 (jam kerja ASN)', en: 'Perpres 21/2023 (civil-service hours)' },
+  source: {
+    id: 'Peraturan Presiden Nomor 21 Tahun 2023 tentang Hari Kerja dan Jam Kerja Instansi Pemerintah',
+    en: 'Presidential Regulation 21/2023 on working days and hours of government agencies',
+  },
+  zone: 'Asia/Jakarta',
+  worktime: {
+    weeklyCapMinutes: 37 * 60 + 30,
+    schedule: { '1': perpresMonThu, '2': perpresMonThu, '3': perpresMonThu, '4': perpresMonThu, '5': perpresFriday },
+    ramadan: {
+      from: '2026-02-19',
+      to: '2026-03-20',
+      weeklyMinimumMinutes: 32 * 60 + 30,
+      schedule: {
+        '1': { start: '08:00', end: '15:00', breakMinutes: 30 },
+        '2': { start: '08:00', end: '15:00', breakMinutes: 30 },
+        '3': { start: '08:00', end: '15:00', breakMinutes: 30 },
+        '4': { start: '08:00', end: '15:00', breakMinutes: 30 },
+        '5': { start: '08:00', end: '15:30', breakMinutes: 60 },
+      },
+    },
+  },
+  speed: { minDownloadMbps: 10, minUploadMbps: 10, thresholdMeaning: 'link-rate', endpoint: null },
+  vpn: { internalSubnets: [], adapterHints: [] },
+  power: { minBatteryHealthPercent: 80, minChargePercent: 50, minUpsRuntimeSeconds: 600 },
+  requests: { urgentResponseMinutes: 120, emergencyResponseMinutes: 30 },
+  jobCategories,
+};
+
+export const builtInProfiles: readonly Policy[] = [articleProfile, perpresProfile];
+export const DEFAULT_PROFILE_ID = articleProfile.id;

@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate';
+import { initial } from './0001-initial';
+
+/** Every migration in order; append new ones, never edit an applied one. */
+export const migrations: readonly Migration[] = [initial];

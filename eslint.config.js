@@ -1,0 +1,77 @@
+// Lint rules, including the layer rule: the core, shared code and the reference server never import
+// Electron, and the renderer imports neither Node nor Electron.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const electronImport = {
+  name: 'electron',
+  message: 'Only electron/main and electron/preload may import Electron; the core must run in plain Node.',
+};
+
+const nodeBuiltins = [
+  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises',
+  'http', 'http2', 'https', 'module', 'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream',
+  'timers', 'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test-results/', 'tests/fixtures/lint/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['electron/core/**', 'shared/**', 'central/**', 'electron/cli/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronImport], patterns: [{ group: ['electron/*'], message: electronImport.message }] }],
+    },
+  },
+  {
+    files: ['shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport],
+          patterns: [
+            { group: ['node:*', ...nodeBuiltins], message: 'shared/ runs on both sides: no Node built-ins.' },
+            { group: ['**/electron/**', '**/renderer/**', '**/central/**'], message: 'shared/ imports only shared/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['central/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport],
+          patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'central/ imports only shared/.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node: talk to the core through window.companion.' }))],
+          patterns: [
+            { group: ['node:*'], message: 'The renderer has no Node: talk to the core through window.companion.' },
+            { group: ['**/electron/**', '**/central/**'], message: 'The renderer imports only shared/ and its own files.' },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,76 @@
+// The one IPC contract between the renderer and the core. The preload builds window.companion from
+// it, the Electron main process registers its handlers through one checking wrapper, and the loopback
+// WebSocket bridge used by the browser tests serves the same calls from the same handlers.
+import { z } from 'zod';
+import {
+  attendanceStatusSchema,
+  companionStatusSchema,
+  complianceSnapshotSchema,
+  flushResultSchema,
+  languageSchema,
+  localizedTextSchema,
+  workModeSchema,
+} from './domain';
+
+const empty = z.object({}).strict();
+
+export const ipcCalls = {
+  getStatus: { input: empty, output: companionStatusSchema },
+  checkIn: { input: z.object({ mode: workModeSchema }).strict(), output: attendanceStatusSchema },
+  checkOut: { input: empty, output: attendanceStatusSchema },
+  runCheck: {
+    input: z.object({ skipSpeed: z.boolean().optional() }).strict(),
+    output: complianceSnapshotSchema,
+  },
+  flushOutbox: { input: empty, output: flushResultSchema },
+  getLanguage: { input: empty, output: z.object({ language: languageSchema }) },
+  setLanguage: {
+    input: z.object({ language: languageSchema }).strict(),
+    output: z.object({ language: languageSchema }),
+  },
+} as const;
+
+export type IpcCallName = keyof typeof ipcCalls;
+export type IpcInput<K extends IpcCallName> = z.input<(typeof ipcCalls)[K]['input']>;
+export type IpcOutput<K extends IpcCallName> = z.output<(typeof ipcCalls)[K]['output']>;
+
+/** Events the core pushes to the renderer. */
+export const ipcEvents = {
+  statusChanged: companionStatusSchema,
+} as const;
+
+export type IpcEventName = keyof typeof ipcEvents;
+export type IpcEventPayload<K extends IpcEventName> = z.output<(typeof ipcEvents)[K]>;
+
+export const ipcCallNames = Object.keys(ipcCalls) as IpcCallName[];
+export const ipcEventNames = Object.keys(ipcEvents) as IpcEventName[];
+
+/** Prefix of every Electron IPC channel, so the main process can reject anything else. */
+export const IPC_CHANNEL_PREFIX = 'companion:';
+
+export function callChannel(name: IpcCallName): string {
+  return `${IPC_CHANNEL_PREFIX}call:${name}`;
+}
+
+export function eventChannel(name: IpcEventName): string {
+  return `${IPC_CHANNEL_PREFIX}event:${name}`;
+}
+
+export const ipcErrorSchema = z.object({
+  code: z.enum(['invalid_input', 'forbidden_sender', 'failed', 'unknown_call']),
+  /** English text for logs and developers. */
+  message: z.string(),
+  /** What the person should read, in both languages, when the core provided it. */
+  text: localizedTextSchema.optional(),
+});
+export type IpcError = z.infer<typeof ipcErrorSchema>;
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** The object the preload exposes as window.companion, one method per contract call. */
+export type CompanionApi = {
+  [K in IpcCallName]: (input: IpcInput<K>) => Promise<IpcResult<IpcOutput<K>>>;
+} & {
+  /** Subscribes to a pushed event; returns a function that unsubscribes. */
+  on<K extends IpcEventName>(event: K, listener: (payload: IpcEventPayload<K>) => void): () => void;
+};

@@ -1,0 +1,136 @@
+// The asn-companion command line as a person runs it: a child process per command, a real data
+// folder, the reference central server on loopback, and the keychain inside its own D-Bus session.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCentralServer } from '../../central/server';
+import { complianceSnapshotSchema } from '../../shared/domain';
+
+const root = process.cwd();
+const tsx = join(root, 'node_modules/.bin/tsx');
+const cli = join(root, 'electron/cli/main.ts');
+const keyringSession = join(root, 'tests/harness/keyring-session.sh');
+
+let central: Awaited<ReturnType<typeof startCentralServer>>;
+let dataDir: string;
+
+function runCli(args: string[], options: { env?: NodeJS.ProcessEnv } = {}) {
+  return spawnSync(tsx, [cli, ...args, '--data-dir', dataDir], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, ...options.env },
+  });
+}
+
+async function adminEvents(): Promise<{ type: string; id: string }[]> {
+  const response = await fetch(`${central.url}/admin/events`);
+  const body = (await response.json()) as { events: { type: string; id: string }[] };
+  return body.events;
+}
+
+beforeAll(async () => {
+  central = await startCentralServer({ port: 0 });
+});
+
+afterAll(async () => {
+  await central.close();
+});
+
+describe('asn-companion check', () => {
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'asnc-cli-check-'));
+  });
+
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints one snapshot as JSON', () => {
+    const run = runCli(['check', '--json', '--speed-endpoint', central.url]);
+    const snapshot = complianceSnapshotSchema.parse(JSON.parse(run.stdout));
+
+    expect(snapshot.checks.map((check) => check.check)).toEqual(['speed', 'vpn', 'power']);
+    for (const check of snapshot.checks) {
+      expect(check.verdict).toMatch(/^(pass|warn|fail|unknown|error)$/);
+      expect(Object.keys(check.evidence).length).toBeGreaterThan(0);
+      expect(Object.keys(check.policy).length).toBeGreaterThan(0);
+    }
+    expect(snapshot.checks[0]?.verdict).toBe('pass');
+  });
+
+  it('fails power on a machine without battery', () => {
+    const hasBattery = existsSync('/sys/class/power_supply') && spawnSync('sh', ['-c', 'ls /sys/class/power_supply | grep -qi bat']).status === 0;
+    const run = runCli(['check', '--json', '--no-speed']);
+    const snapshot = complianceSnapshotSchema.parse(JSON.parse(run.stdout));
+    const power = snapshot.checks.find((check) => check.check === 'power')!;
+
+    if (hasBattery) {
+      expect(power.verdict).not.toBe('error');
+      return;
+    }
+    expect(power.verdict).toBe('fail');
+    expect(run.status).toBe(1);
+  });
+
+  it('prints Indonesian by default and English on request', () => {
+    const indonesian = runCli(['check', '--no-speed']);
+    expect(indonesian.stdout).toContain('Daya cadangan');
+    expect(indonesian.stdout).toContain('Hasil keseluruhan');
+
+    const english = runCli(['check', '--no-speed', '--lang', 'en']);
+    expect(english.stdout).toContain('Backup power');
+  });
+
+  it('exits 2 with a clear message on a bad option', () => {
+    const run = runCli(['checkin', '--mode', 'beach']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Mode "beach" tidak valid');
+  });
+
+  it('exits 2 on an unknown command', () => {
+    const run = runCli(['dance']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Perintah tidak dikenal');
+  });
+});
+
+describe('asn-companion delivery', () => {
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'asnc-cli-flush-'));
+  });
+
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('delivers one check-in and one check-out once', async () => {
+    const before = (await adminEvents()).length;
+    const steps = [
+      `enroll --central ${central.url} --code DEMO`,
+      'checkin --mode wfh',
+      'checkout',
+      'flush',
+      'flush',
+      'status --json',
+    ];
+    // One D-Bus session with an unlocked keyring for all steps, as on a desktop: the token
+    // written by enroll is read back from the keychain by the later processes.
+    const script = steps.map((step) => `"${tsx}" "${cli}" ${step} --data-dir "${dataDir}" || exit $?`).join('\n');
+    const run = spawnSync(keyringSession, ['bash', '-c', script], { encoding: 'utf8', timeout: 120_000 });
+
+    expect(run.stderr).not.toContain('Gagal');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Terdaftar di');
+    expect(run.stdout).toContain('Terkirim: 2 diterima');
+    expect(run.stdout).toContain('Terkirim: 0 diterima, 0 sudah ada di server');
+
+    const events = (await adminEvents()).slice(before);
+    expect(events.map((event) => event.type)).toEqual(['attendance.check_in', 'attendance.check_out']);
+
+    const status = JSON.parse(run.stdout.slice(run.stdout.indexOf('{')));
+    expect(status.secureStorage.backend).toBe('keychain');
+    expect(status.outbox).toEqual({ queued: 0, inFlight: 0, sent: 2, dead: 0 });
+  });
+});
