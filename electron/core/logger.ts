@@ -33,7 +33,8 @@ export const silentSink: LogSink = { write: () => {} };
 export function createLogger(sink: LogSink, component = 'companion', minLevel: LogLevel = 'info'): Logger {
   const emit = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
     if (levelOrder[level] < levelOrder[minLevel]) return;
-    const entry = { time: new Date().toISOString(), level, component, message, ...fields };
+    // The fixed keys come last so that a field named like one of them cannot overwrite it.
+    const entry = { ...fields, time: new Date().toISOString(), level, component, message };
     try {
       sink.write(JSON.stringify(entry));
     } catch {

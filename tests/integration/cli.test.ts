@@ -1,6 +1,6 @@
 // The asn-companion command line as a person runs it: a child process per command, a real data
 // folder, the reference central server on loopback, and the keychain inside its own D-Bus session.
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,12 +16,24 @@ const keyringSession = join(root, 'tests/harness/keyring-session.sh');
 let central: Awaited<ReturnType<typeof startCentralServer>>;
 let dataDir: string;
 
-function runCli(args: string[], options: { env?: NodeJS.ProcessEnv } = {}) {
-  return spawnSync(tsx, [cli, ...args, '--data-dir', dataDir], {
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { ...process.env, ...options.env },
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command without blocking this process, which serves the central server the command talks to. */
+function run(file: string, args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(file, args, { encoding: 'utf8', timeout: 120_000 }, (error, stdout, stderr) => {
+      const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+      resolve({ status, stdout, stderr });
+    });
   });
+}
+
+function runCli(args: string[]): Promise<Run> {
+  return run(tsx, [cli, ...args, '--data-dir', dataDir]);
 }
 
 async function adminEvents(): Promise<{ type: string; id: string }[]> {
@@ -47,9 +59,9 @@ describe('asn-companion check', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('prints one snapshot as JSON', () => {
-    const run = runCli(['check', '--json', '--speed-endpoint', central.url]);
-    const snapshot = complianceSnapshotSchema.parse(JSON.parse(run.stdout));
+  it('prints one snapshot as JSON', async () => {
+    const result = await runCli(['check', '--json', '--speed-endpoint', central.url]);
+    const snapshot = complianceSnapshotSchema.parse(JSON.parse(result.stdout));
 
     expect(snapshot.checks.map((check) => check.check)).toEqual(['speed', 'vpn', 'power']);
     for (const check of snapshot.checks) {
@@ -60,10 +72,10 @@ describe('asn-companion check', () => {
     expect(snapshot.checks[0]?.verdict).toBe('pass');
   });
 
-  it('fails power on a machine without battery', () => {
+  it('fails power on a machine without battery', async () => {
     const hasBattery = existsSync('/sys/class/power_supply') && spawnSync('sh', ['-c', 'ls /sys/class/power_supply | grep -qi bat']).status === 0;
-    const run = runCli(['check', '--json', '--no-speed']);
-    const snapshot = complianceSnapshotSchema.parse(JSON.parse(run.stdout));
+    const result = await runCli(['check', '--json', '--no-speed']);
+    const snapshot = complianceSnapshotSchema.parse(JSON.parse(result.stdout));
     const power = snapshot.checks.find((check) => check.check === 'power')!;
 
     if (hasBattery) {
@@ -71,28 +83,28 @@ describe('asn-companion check', () => {
       return;
     }
     expect(power.verdict).toBe('fail');
-    expect(run.status).toBe(1);
+    expect(result.status).toBe(1);
   });
 
-  it('prints Indonesian by default and English on request', () => {
-    const indonesian = runCli(['check', '--no-speed']);
+  it('prints Indonesian by default and English on request', async () => {
+    const indonesian = await runCli(['check', '--no-speed']);
     expect(indonesian.stdout).toContain('Daya cadangan');
     expect(indonesian.stdout).toContain('Hasil keseluruhan');
 
-    const english = runCli(['check', '--no-speed', '--lang', 'en']);
+    const english = await runCli(['check', '--no-speed', '--lang', 'en']);
     expect(english.stdout).toContain('Backup power');
   });
 
-  it('exits 2 with a clear message on a bad option', () => {
-    const run = runCli(['checkin', '--mode', 'beach']);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain('Mode "beach" tidak valid');
+  it('exits 2 with a clear message on a bad option', async () => {
+    const result = await runCli(['checkin', '--mode', 'beach']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Mode "beach" tidak valid');
   });
 
-  it('exits 2 on an unknown command', () => {
-    const run = runCli(['dance']);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain('Perintah tidak dikenal');
+  it('exits 2 on an unknown command', async () => {
+    const result = await runCli(['dance']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Perintah tidak dikenal');
   });
 });
 
@@ -118,18 +130,18 @@ describe('asn-companion delivery', () => {
     // One D-Bus session with an unlocked keyring for all steps, as on a desktop: the token
     // written by enroll is read back from the keychain by the later processes.
     const script = steps.map((step) => `"${tsx}" "${cli}" ${step} --data-dir "${dataDir}" || exit $?`).join('\n');
-    const run = spawnSync(keyringSession, ['bash', '-c', script], { encoding: 'utf8', timeout: 120_000 });
+    const result = await run(keyringSession, ['bash', '-c', script]);
 
-    expect(run.stderr).not.toContain('Gagal');
-    expect(run.status).toBe(0);
-    expect(run.stdout).toContain('Terdaftar di');
-    expect(run.stdout).toContain('Terkirim: 2 diterima');
-    expect(run.stdout).toContain('Terkirim: 0 diterima, 0 sudah ada di server');
+    expect(result.stderr).not.toContain('Gagal');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Terdaftar di');
+    expect(result.stdout).toContain('Terkirim: 2 diterima');
+    expect(result.stdout).toContain('Terkirim: 0 diterima, 0 sudah ada di server');
 
     const events = (await adminEvents()).slice(before);
     expect(events.map((event) => event.type)).toEqual(['attendance.check_in', 'attendance.check_out']);
 
-    const status = JSON.parse(run.stdout.slice(run.stdout.indexOf('{')));
+    const status = JSON.parse(result.stdout.slice(result.stdout.indexOf('{')));
     expect(status.secureStorage.backend).toBe('keychain');
     expect(status.outbox).toEqual({ queued: 0, inFlight: 0, sent: 2, dead: 0 });
   });

@@ -1,0 +1,198 @@
+// Reference implementation of the central API for development, demo mode and tests. It enrolls
+// devices, stores their events once each, serves the speed-test endpoints and lists what it received
+// to callers on the same machine. It is not a production server.
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { enrollRequestSchema, type EnrollResponse, type EventBatchResponse } from '../shared/central-api';
+import { batchEnvelopeSchema, ingestBatch } from './events';
+import { HttpError, parseRequest, readJson, sendError, sendJson } from './http';
+import { handleDownload, handleUpload } from './speed';
+import { CentralStore } from './store';
+
+export interface CentralServerOptions {
+  /** TCP port; 0 picks a free one. */
+  port?: number;
+  /** Address to listen on; defaults to loopback. */
+  host?: string;
+  /** SQLite file for devices and events; ':memory:' (the default) keeps nothing after close. */
+  dbPath?: string;
+  /** Codes that enroll a device; each may be used any number of times. */
+  enrollmentCodes?: string[];
+  logger?: (line: string) => void;
+}
+
+export interface CentralServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const ENROLL_BODY_LIMIT = 16 * 1024;
+const EVENTS_BODY_LIMIT = 16 * 1024 * 1024;
+
+type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
+type Routes = Map<string, Record<string, RouteHandler>>;
+
+interface Context {
+  store: CentralStore;
+  enrollmentCodes: ReadonlySet<string>;
+  log: (line: string) => void;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const ipv4 = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+  return address === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(ipv4);
+}
+
+/** Returns the device id of the request's bearer token, or raises a 401 HttpError. */
+function authenticate(context: Context, req: IncomingMessage): string {
+  const header = req.headers.authorization;
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  const challenge = { 'WWW-Authenticate': 'Bearer' };
+  if (!match?.[1]) {
+    throw new HttpError(401, 'unauthorized', 'Missing "Authorization: Bearer <token>" header. Enroll the device to get a token.', challenge);
+  }
+
+  const deviceId = context.store.deviceForToken(sha256(match[1]));
+  if (deviceId === null) {
+    throw new HttpError(401, 'unauthorized', 'The device token is not known to this server. Enroll the device again.', challenge);
+  }
+  return deviceId;
+}
+
+async function enroll(context: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const request = parseRequest(enrollRequestSchema, await readJson(req, ENROLL_BODY_LIMIT));
+  if (!context.enrollmentCodes.has(request.code)) {
+    throw new HttpError(403, 'enrollment_code_rejected', 'The enrollment code is not valid on this server. Ask your IT administrator for a current code.');
+  }
+
+  // Only the token's hash is stored, so a copy of the database does not let anyone send as the device.
+  const token = randomBytes(32).toString('base64url');
+  const deviceId = context.store.addDevice(sha256(token), request.deviceName ?? null, Date.now());
+  context.log(`Enrolled device ${deviceId}`);
+
+  const body: EnrollResponse = { deviceId, token };
+  sendJson(res, 201, body);
+}
+
+async function receiveEvents(context: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const deviceId = authenticate(context, req);
+  const batch = parseRequest(batchEnvelopeSchema, await readJson(req, EVENTS_BODY_LIMIT));
+  const results = ingestBatch(context.store, deviceId, batch, Date.now());
+
+  const count = (status: string) => results.filter((result) => result.status === status).length;
+  context.log(
+    `Device ${deviceId} sent ${results.length} events: ${count('accepted')} accepted, ` +
+      `${count('duplicate')} duplicate, ${count('rejected')} rejected`,
+  );
+
+  const body: EventBatchResponse = { results };
+  sendJson(res, 200, body);
+}
+
+function listEvents(context: Context, req: IncomingMessage, res: ServerResponse): void {
+  if (!isLoopbackAddress(req.socket.remoteAddress)) {
+    throw new HttpError(403, 'forbidden', 'The admin endpoints accept requests from this machine (loopback) only.');
+  }
+  sendJson(res, 200, { events: context.store.listEvents() });
+}
+
+function createRoutes(context: Context): Routes {
+  return new Map<string, Record<string, RouteHandler>>([
+    ['/v1/enroll', { POST: (req, res) => enroll(context, req, res) }],
+    ['/v1/events', { POST: (req, res) => receiveEvents(context, req, res) }],
+    ['/v1/health', { GET: (_req, res) => sendJson(res, 200, { ok: true }) }],
+    ['/admin/events', { GET: (req, res) => listEvents(context, req, res) }],
+    ['/__down', { GET: handleDownload }],
+    ['/__up', { POST: (req, res) => handleUpload(req, res) }],
+  ]);
+}
+
+/** Finds the route, runs it, and turns every failure into a JSON error reply. */
+async function dispatch(routes: Routes, log: (line: string) => void, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const method = req.method ?? 'GET';
+  const url = new URL(req.url ?? '/', 'http://central.invalid');
+
+  try {
+    const route = routes.get(url.pathname);
+    if (!route) {
+      const known = [...routes.keys()].join(', ');
+      throw new HttpError(404, 'not_found', `No endpoint at ${url.pathname}. Known paths: ${known}.`);
+    }
+
+    const handler = route[method];
+    if (!handler) {
+      const allowed = Object.keys(route).join(', ');
+      throw new HttpError(405, 'method_not_allowed', `${url.pathname} does not accept ${method}; use ${allowed}.`, { Allow: allowed });
+    }
+
+    await handler(req, res, url);
+  } catch (error) {
+    if (res.headersSent) {
+      log(`${method} ${url.pathname} failed after the reply started: ${(error as Error).message}`);
+      res.destroy();
+      return;
+    }
+    if (error instanceof HttpError) {
+      sendError(res, error);
+      return;
+    }
+    log(`${method} ${url.pathname} failed: ${(error as Error).stack ?? String(error)}`);
+    sendError(res, new HttpError(500, 'internal_error', 'The central server failed to handle the request; see its log.'));
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** Starts the server; the returned close() stops it, ends open connections and closes the database. */
+export async function startCentralServer(options: CentralServerOptions = {}): Promise<CentralServer> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.logger ?? (() => {});
+  const store = new CentralStore(options.dbPath ?? ':memory:');
+  const routes = createRoutes({ store, enrollmentCodes: new Set(options.enrollmentCodes ?? ['DEMO']), log });
+
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    res.on('finish', () => log(`${req.method} ${req.url} ${res.statusCode} ${Math.round(performance.now() - started)} ms`));
+    void dispatch(routes, log, req, res);
+  });
+
+  try {
+    await listen(server, options.port ?? 0, host);
+  } catch (error) {
+    store.close();
+    throw new Error(`The central server cannot listen on ${host}:${options.port ?? 0}: ${(error as Error).message}`, { cause: error });
+  }
+
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  log(`Central server listening on ${url}`);
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= new Promise<void>((resolve) => {
+      server.close(() => {
+        store.close();
+        log('Central server stopped');
+        resolve();
+      });
+      server.closeAllConnections();
+    });
+    return closing;
+  };
+  return { url, port, close };
+}
