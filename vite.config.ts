@@ -27,7 +27,9 @@ function mainConfig(): UserConfig {
       sourcemap: true,
       ssr: true,
       lib: { entry: resolve(root, 'electron/main/index.ts'), formats: ['es'], fileName: () => 'main.js' },
-      rollupOptions: { external: nodeExternals },
+      // Vite ignores lib.fileName in SSR builds, so the output name is set here as well. The lazily
+      // loaded demo server chunk gets a fixed name, so rebuilds into this folder do not pile up copies.
+      rollupOptions: { external: nodeExternals, output: { entryFileNames: 'main.js', chunkFileNames: 'main-[name].js' } },
     },
   };
 }
@@ -42,7 +44,7 @@ function preloadConfig(): UserConfig {
       ssr: true,
       lib: { entry: resolve(root, 'electron/preload/index.ts'), formats: ['cjs'], fileName: () => 'preload.cjs' },
       // The sandboxed preload may require only 'electron'; zod and the contract are bundled in.
-      rollupOptions: { external: ['electron'] },
+      rollupOptions: { external: ['electron'], output: { entryFileNames: 'preload.cjs' } },
     },
     ssr: { noExternal: true },
   };

@@ -1,0 +1,108 @@
+// Opening the companion at start-up: the data folder, the log, and demo mode when it applies.
+import { join } from 'node:path';
+import { Companion } from '../core/companion';
+import { fileSink, type Logger, type LogSink } from '../core/logger';
+import { StorageError } from '../core/storage/database';
+import { startupFailureDialog, unexpectedStartupDialog } from '../../shared/locales/tray';
+import {
+  decideDemoMode,
+  DEMO_ENROLLMENT_CODE,
+  readDemoMarker,
+  startDemoCentral,
+  writeDemoMarker,
+  type DemoCentral,
+} from './demo';
+
+/**
+ * Builds the log sink: lines go to the data folder, and also to stderr when running from source.
+ * When the folder cannot be created, lines go to stderr only, and the start-up dialog explains why.
+ */
+export function createShellLogSink(dataDir: string, echoToStderr: boolean): LogSink {
+  let file: LogSink | null;
+  try {
+    file = fileSink(dataDir);
+  } catch (error) {
+    process.stderr.write(`Cannot write the log in ${dataDir}: ${(error as Error).message}\n`);
+    file = null;
+  }
+
+  return {
+    write: (line) => {
+      file?.write(line);
+      if (echoToStderr || file === null) process.stderr.write(line + '\n');
+    },
+  };
+}
+
+export interface OpenedCompanion {
+  companion: Companion;
+  /** The loopback reference server in demo mode, otherwise null. */
+  demoCentral: DemoCentral | null;
+}
+
+export interface OpenCompanionOptions {
+  dataDir: string;
+  isPackaged: boolean;
+  env: NodeJS.ProcessEnv;
+  logSink: LogSink;
+  logger: Logger;
+}
+
+/**
+ * Opens the companion; in demo mode also starts the reference server and enrolls against it.
+ * Throws StorageError when the database cannot be opened.
+ */
+export async function openCompanion(options: OpenCompanionOptions): Promise<OpenedCompanion> {
+  const { dataDir, logSink, logger } = options;
+  const companion = await Companion.open({ dataDir, logSink });
+
+  const decision = decideDemoMode({
+    isPackaged: options.isPackaged,
+    env: options.env,
+    enrolledCentralUrl: companion.enrollment.current()?.centralUrl ?? null,
+    previousDemoUrl: readDemoMarker(dataDir, logger),
+  });
+  if (!decision.demo) {
+    logger.info('Demo mode off', { reason: decision.reason });
+    return { companion, demoCentral: null };
+  }
+
+  let demoCentral: DemoCentral;
+  try {
+    demoCentral = await startDemoCentral(dataDir, logger);
+  } catch (error) {
+    logger.error('Demo central server failed to start; running without demo mode', { error: (error as Error).message });
+    return { companion, demoCentral: null };
+  }
+
+  // Demo mode and the speed endpoint are fixed when the companion opens, and whether they apply
+  // depends on the stored enrollment, so the companion opens a second time in demo mode.
+  companion.close();
+  let demoCompanion: Companion;
+  try {
+    demoCompanion = await Companion.open({ dataDir, logSink, demoMode: true, speedEndpoint: demoCentral.url });
+  } catch (error) {
+    await demoCentral.close();
+    throw error;
+  }
+
+  // The demo server gets a new port on every run, so the device enrolls again each time.
+  try {
+    await demoCompanion.enroll(demoCentral.url, DEMO_ENROLLMENT_CODE);
+    writeDemoMarker(dataDir, demoCentral.url);
+  } catch (error) {
+    logger.error('Demo enrollment failed; events stay queued until the device is enrolled', {
+      url: demoCentral.url,
+      error: (error as Error).message,
+    });
+  }
+  return { companion: demoCompanion, demoCentral };
+}
+
+/** Builds the dialog for an error that stops the start, in both languages at once. */
+export function startupErrorDialog(error: unknown, dataDir: string): { title: string; content: string } {
+  if (error instanceof StorageError) return startupFailureDialog(error.path, error.message);
+
+  const detail = error instanceof Error ? error.message : String(error);
+  return unexpectedStartupDialog(join(dataDir, 'logs'), detail);
+}

@@ -1,0 +1,90 @@
+// electron-builder.yml: parsed with the YAML parser electron-builder itself uses, checked for the
+// settings the shell depends on, and validated against electron-builder's own schema.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { APP_ID } from '../../electron/main/app-id';
+
+const projectRoot = resolve(import.meta.dirname, '..', '..');
+const require = createRequire(import.meta.url);
+
+// js-yaml and app-builder-lib arrive with electron-builder and ship no TypeScript types.
+const yaml = require('js-yaml') as { load(text: string): unknown };
+const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
+  validateConfiguration(config: unknown, debugLogger: { isEnabled: boolean; add(key: string, value: unknown): void }): Promise<void>;
+};
+
+interface BuilderConfig {
+  appId: string;
+  productName: string;
+  executableName: string;
+  directories: { output: string; buildResources: string };
+  files: string[];
+  asar: boolean;
+  asarUnpack: string[];
+  extraResources: Array<{ from: string; to: string }>;
+  win: { target: string[] };
+  nsis: Record<string, unknown>;
+  linux: { target: string[]; category: string };
+  deb: { depends: string[] };
+  mac: { target: string[] };
+}
+
+const config = yaml.load(readFileSync(join(projectRoot, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
+
+describe('electron-builder.yml', () => {
+  it('uses the AppUserModelID as appId', () => {
+    expect(config.appId).toBe('id.pendampingkerja.asn');
+    expect(config.appId).toBe(APP_ID);
+    expect(config.productName).toBe('Pendamping Kerja ASN');
+    expect(config.executableName).toBe('asn-companion');
+  });
+
+  it('builds the installers for each platform', () => {
+    expect(config.win.target).toEqual(['nsis']);
+    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    expect(config.mac.target).toEqual(['dmg']);
+    expect(config.linux.category).toBe('Office');
+    expect(config.directories.output).toBe('release');
+  });
+
+  it('installs per user with a chosen folder', () => {
+    expect(config.nsis).toMatchObject({
+      oneClick: false,
+      perMachine: false,
+      allowToChangeInstallationDirectory: true,
+      createStartMenuShortcut: true,
+    });
+  });
+
+  it('unpacks native addons from the asar', () => {
+    expect(config.asar).toBe(true);
+    expect(config.asarUnpack).toEqual(['**/*.node']);
+  });
+
+  it('packages bundles, not sources', () => {
+    const included = config.files.filter((pattern) => !pattern.startsWith('!'));
+
+    expect(included).toEqual(['dist/**', 'dist-electron/**', 'package.json']);
+  });
+
+  it('ships the tray icons as resources', () => {
+    expect(config.extraResources).toContainEqual(expect.objectContaining({ from: 'build/tray', to: 'tray' }));
+  });
+
+  it('declares the AppIndicator dependency', () => {
+    expect(config.deb.depends).toContain('libayatana-appindicator3-1 | libappindicator3-1');
+    expect(config.deb.depends).toContain('libsecret-1-0');
+  });
+
+  it('passes electron-builder validation', async () => {
+    await expect(validateConfiguration(config, { isEnabled: false, add: () => {} })).resolves.toBeUndefined();
+  });
+
+  it('fails validation on a misspelt option', async () => {
+    const misspelt = { ...config, nsis: { ...config.nsis, oneClik: false } };
+
+    await expect(validateConfiguration(misspelt, { isEnabled: false, add: () => {} })).rejects.toThrow(/configuration\.nsis/);
+  });
+});

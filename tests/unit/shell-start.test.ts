@@ -1,0 +1,129 @@
+// scripts/start.mjs: finding the Electron binary without loading the electron package, the message
+// printed when the binary is missing, and the --dev start against a stand-in binary that
+// ELECTRON_OVERRIDE_DIST_PATH points at.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const projectRoot = resolve(import.meta.dirname, '..', '..');
+const startScript = join(projectRoot, 'scripts', 'start.mjs');
+
+interface StartModule {
+  findElectronBinary(electronDir?: string, env?: NodeJS.ProcessEnv): string | null;
+  MISSING_BINARY_MESSAGE: string;
+}
+
+// Imported by URL so the compiler does not look for type declarations of the .mjs file.
+const start = (await import(pathToFileURL(startScript).href)) as StartModule;
+
+/** Returns the environment without the variable that redirects the electron package to another binary. */
+function envWithoutOverride(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.ELECTRON_OVERRIDE_DIST_PATH;
+  return env;
+}
+
+const binaryInstalled = start.findElectronBinary(undefined, envWithoutOverride()) !== null;
+
+describe('findElectronBinary', () => {
+  let electronDir: string;
+  beforeEach(() => {
+    electronDir = mkdtempSync(join(tmpdir(), 'electron-package-'));
+  });
+  afterEach(() => rmSync(electronDir, { recursive: true, force: true }));
+
+  it('returns null without path.txt', () => {
+    expect(start.findElectronBinary(electronDir, {})).toBeNull();
+  });
+
+  it('returns null when path.txt names a missing file', () => {
+    writeFileSync(join(electronDir, 'path.txt'), 'electron');
+
+    expect(start.findElectronBinary(electronDir, {})).toBeNull();
+  });
+
+  it('returns the binary named by path.txt', () => {
+    writeFileSync(join(electronDir, 'path.txt'), 'electron');
+    mkdirSync(join(electronDir, 'dist'));
+    writeFileSync(join(electronDir, 'dist', 'electron'), '');
+
+    expect(start.findElectronBinary(electronDir, {})).toBe(join(electronDir, 'dist', 'electron'));
+  });
+
+  it('honours ELECTRON_OVERRIDE_DIST_PATH', () => {
+    const override = join(electronDir, 'elsewhere');
+    mkdirSync(override);
+    writeFileSync(join(override, 'electron'), '');
+
+    expect(start.findElectronBinary(electronDir, { ELECTRON_OVERRIDE_DIST_PATH: override })).toBe(join(override, 'electron'));
+  });
+});
+
+describe('npm start without the Electron binary', () => {
+  for (const args of [[], ['--dev']]) {
+    it(`prints install help and exits 1 (${args.join(' ') || 'no flags'})`, (context) => {
+      // With the binary present this branch cannot be reached; the report shows the skip and why.
+      context.skip(binaryInstalled, 'Electron binary installed');
+
+      const result = spawnSync(process.execPath, [startScript, ...args], {
+        cwd: projectRoot,
+        env: envWithoutOverride(),
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim()).toBe(start.MISSING_BINARY_MESSAGE);
+      expect(result.stderr).toContain('The Electron binary is not installed');
+      expect(result.stderr).toContain('Program Electron belum terpasang');
+      expect(result.stderr).toContain('npx install-electron');
+      expect(result.stderr).toContain('npm test');
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+      expect(result.stdout).toBe('');
+    });
+  }
+});
+
+describe('npm run dev with a stand-in binary', () => {
+  let binDir: string;
+  beforeEach(() => {
+    binDir = mkdtempSync(join(tmpdir(), 'electron-stand-in-'));
+  });
+  afterEach(() => rmSync(binDir, { recursive: true, force: true }));
+
+  it('serves the renderer and runs Electron on the project', () => {
+    // The stand-in records what Electron would receive, fetches the dev server page, and exits 7.
+    const reportPath = join(binDir, 'report.json');
+    const standIn = join(binDir, 'electron');
+    writeFileSync(
+      standIn,
+      [
+        '#!/usr/bin/env node',
+        'const { writeFileSync } = require("node:fs");',
+        'const url = process.env.VITE_DEV_SERVER_URL;',
+        'fetch(url).then((response) => response.text()).then((page) => {',
+        `  writeFileSync(${JSON.stringify(reportPath)}, JSON.stringify({ args: process.argv.slice(2), url, page }));`,
+        '  process.exit(7);',
+        '});',
+      ].join('\n'),
+    );
+    chmodSync(standIn, 0o755);
+
+    const result = spawnSync(process.execPath, [startScript, '--dev'], {
+      cwd: projectRoot,
+      env: { ...envWithoutOverride(), ELECTRON_OVERRIDE_DIST_PATH: binDir },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+
+    expect(result.status).toBe(7);
+    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as { args: string[]; url: string; page: string };
+    expect(report.args).toEqual([projectRoot]);
+    expect(report.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(report.page).toContain('<div id="root"></div>');
+    expect(result.stdout).toContain(`Renderer dev server: ${report.url}`);
+  }, 150_000);
+});
