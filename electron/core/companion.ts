@@ -112,6 +112,17 @@ export class Companion {
     return companion;
   }
 
+  /**
+   * Switches to demo mode against a loopback reference server: the status says "Mode demo" and the
+   * speed test uses that server. Whether demo mode applies depends on the stored enrollment, which
+   * is only known once the database is open.
+   */
+  enterDemoMode(centralUrl: string): void {
+    this.options.demoMode = true;
+    this.options.speedEndpoint = centralUrl;
+    this.changed();
+  }
+
   calendar(): WorkCalendar {
     const policy = this.policies.active();
     if (this.calendarCache?.policy !== policy) {

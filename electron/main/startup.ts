@@ -75,20 +75,11 @@ export async function openCompanion(options: OpenCompanionOptions): Promise<Open
     return { companion, demoCentral: null };
   }
 
-  // Demo mode and the speed endpoint are fixed when the companion opens, and whether they apply
-  // depends on the stored enrollment, so the companion opens a second time in demo mode.
-  companion.close();
-  let demoCompanion: Companion;
-  try {
-    demoCompanion = await Companion.open({ dataDir, logSink, demoMode: true, speedEndpoint: demoCentral.url });
-  } catch (error) {
-    await demoCentral.close();
-    throw error;
-  }
+  companion.enterDemoMode(demoCentral.url);
 
   // The demo server gets a new port on every run, so the device enrolls again each time.
   try {
-    await demoCompanion.enroll(demoCentral.url, DEMO_ENROLLMENT_CODE);
+    await companion.enroll(demoCentral.url, DEMO_ENROLLMENT_CODE);
     writeDemoMarker(dataDir, demoCentral.url);
   } catch (error) {
     logger.error('Demo enrollment failed; events stay queued until the device is enrolled', {
@@ -96,7 +87,7 @@ export async function openCompanion(options: OpenCompanionOptions): Promise<Open
       error: (error as Error).message,
     });
   }
-  return { companion: demoCompanion, demoCentral };
+  return { companion, demoCentral };
 }
 
 /** Builds the dialog for an error that stops the start, in both languages at once. */
