@@ -1,0 +1,91 @@
+// One compliance run: the VPN and power checks in parallel, then the speed test on its own so that
+// nothing else competes for the connection, combined into a snapshot. A check that throws or returns
+// an invalid result becomes an `error` result; the run itself never rejects because of one check.
+import { v7 as uuidv7 } from 'uuid';
+import { checkResultSchema, type CheckName, type CheckResult, type ComplianceSnapshot } from '../../../shared/domain';
+import type { Logger } from '../logger';
+import type { Policy } from '../policy/schema';
+import { brokenCheckResult, monotonicMs } from './check-result';
+import { powerPolicyValues } from './power/decision';
+import { runPowerCheck } from './power/power-check';
+import { runSpeedCheck, type SpeedTestLimits } from './speed/speed-check';
+import { speedPolicyValues } from './speed/verdict';
+import { worstVerdict } from './verdict';
+import { vpnPolicyValues } from './vpn/decision';
+import { runVpnCheck } from './vpn/vpn-check';
+
+export interface RunComplianceOptions {
+  policy: Policy;
+  /** Base URL of the speed endpoint, already resolved from the command line or the policy. */
+  speedEndpoint: string | null;
+  skipSpeed: boolean;
+  /** Wall clock in UTC milliseconds, for createdAt and each check's startedAt. */
+  now: () => number;
+  logger: Logger;
+  /** Stops the speed test; its result is then `unknown`. */
+  signal?: AbortSignal;
+  speedLimits?: SpeedTestLimits;
+}
+
+export async function runCompliance(options: RunComplianceOptions): Promise<ComplianceSnapshot> {
+  const { policy, logger, now } = options;
+  const createdAt = now();
+  logger.info('Compliance run started', { policyId: policy.id, policyVersion: policy.version, skipSpeed: options.skipSpeed });
+
+  const [vpn, power] = await Promise.all([
+    guardCheck('vpn', vpnPolicyValues(policy.vpn), options, () =>
+      runVpnCheck({ vpn: policy.vpn, now, logger: logger.child('compliance.vpn') }),
+    ),
+    guardCheck('power', powerPolicyValues(policy.power), options, () => runPowerCheck({ power: policy.power, now, logger: logger.child('compliance.power') })),
+  ]);
+  const speed = await guardCheck('speed', speedPolicyValues(policy.speed, options.speedEndpoint), options, () =>
+    runSpeedCheck({
+      speed: policy.speed,
+      endpoint: options.speedEndpoint,
+      skip: options.skipSpeed,
+      now,
+      logger: logger.child('compliance.speed'),
+      signal: options.signal,
+      limits: options.speedLimits,
+    }),
+  );
+
+  const checks = [speed, vpn, power];
+  const snapshot: ComplianceSnapshot = {
+    id: uuidv7({ msecs: createdAt }),
+    createdAt,
+    policyId: policy.id,
+    policyVersion: policy.version,
+    overall: worstVerdict(checks.map((check) => check.verdict)),
+    checks,
+  };
+  logger.info('Compliance run finished', {
+    snapshotId: snapshot.id,
+    overall: snapshot.overall,
+    verdicts: Object.fromEntries(checks.map((check) => [check.check, check.verdict])),
+  });
+  return snapshot;
+}
+
+/** Runs one check; a throw or a result that fails the schema becomes an `error` result with the message as evidence. */
+async function guardCheck(
+  check: CheckName,
+  policyValues: Record<string, unknown>,
+  options: RunComplianceOptions,
+  run: () => Promise<CheckResult>,
+): Promise<CheckResult> {
+  const startedAt = options.now();
+  const started = monotonicMs();
+
+  try {
+    const result = await run();
+    const parsed = checkResultSchema.safeParse(result);
+    if (parsed.success && parsed.data.check === check) return parsed.data;
+
+    const problem = parsed.success ? `it reported itself as "${parsed.data.check}"` : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`The ${check} check returned an invalid result (${problem}).`);
+  } catch (error) {
+    options.logger.error('Compliance check broke', { check, error: error instanceof Error ? error.message : String(error) });
+    return brokenCheckResult(check, error, policyValues, startedAt, monotonicMs() - started);
+  }
+}

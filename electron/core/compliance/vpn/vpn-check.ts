@@ -1,0 +1,76 @@
+// The VPN check: reads from the kernel how it would route traffic to each internal subnet, and whether
+// the outgoing interface is a live tunnel.
+import type { CheckResult } from '../../../../shared/domain';
+import type { Logger } from '../../logger';
+import { monotonicMs, type CheckOutcome } from '../check-result';
+import { decideVpn, vpnPolicyValues, type SubnetRouteFacts, type VpnFacts, type VpnPolicy } from './decision';
+import { LinuxRouteReader } from './linux-route-reader';
+import * as messages from './messages';
+import type { RouteReader } from './route-reader';
+import { parseSubnet, probeAddress } from './subnet';
+import { classifyLink, type TunnelClassification } from './tunnel';
+
+export interface VpnCheckOptions {
+  vpn: VpnPolicy;
+  now: () => number;
+  logger: Logger;
+  platform?: NodeJS.Platform;
+  /** Route reader to use instead of the platform's own. */
+  reader?: RouteReader;
+}
+
+export async function runVpnCheck(options: VpnCheckOptions): Promise<CheckResult> {
+  const startedAt = options.now();
+  const started = monotonicMs();
+  const outcome = await vpnOutcome(options);
+  return { check: 'vpn', ...outcome, startedAt, durationMs: monotonicMs() - started };
+}
+
+async function vpnOutcome(options: VpnCheckOptions): Promise<CheckOutcome> {
+  const platform = options.platform ?? process.platform;
+  const reader = options.reader ?? (platform === 'linux' ? new LinuxRouteReader() : null);
+
+  if (reader === null) {
+    // TODO: route-decision readers for Windows (GetBestRoute2) and macOS (route -n get); until then unknown.
+    return {
+      verdict: 'unknown',
+      summary: messages.unsupportedPlatformSummary(platform),
+      evidence: { platform, routeReader: null },
+      policy: vpnPolicyValues(options.vpn),
+      remediation: messages.unsupportedPlatformRemediation,
+    };
+  }
+
+  const facts = await readVpnFacts(reader, options.vpn);
+  const outcome = decideVpn(facts, options.vpn);
+  options.logger.info('VPN routes read', { subnets: facts.routes.length, verdict: outcome.verdict });
+  return outcome;
+}
+
+/** Reads the route of every internal subnet and the link behind it; each interface is read once. */
+export async function readVpnFacts(reader: RouteReader, policy: VpnPolicy): Promise<VpnFacts> {
+  const links = new Map<string, Promise<TunnelClassification>>();
+  const classify = (device: string): Promise<TunnelClassification> => {
+    let link = links.get(device);
+    if (!link) {
+      link = reader.link(device).then(classifyLink);
+      links.set(device, link);
+    }
+    return link;
+  };
+
+  const routes = await Promise.all(
+    policy.internalSubnets.map(async (cidr): Promise<SubnetRouteFacts> => {
+      const address = probeAddress(parseSubnet(cidr));
+      const route = await reader.routeTo(address);
+      const link = route.kind === 'route' ? await classify(route.device) : null;
+      return { subnet: cidr, probeAddress: address, route, link };
+    }),
+  );
+
+  const hints = policy.adapterHints.map((hint) => hint.toLowerCase());
+  const names = hints.length > 0 ? await reader.linkNames() : [];
+  const hintedAdapters = names.filter((name) => hints.some((hint) => name.toLowerCase().includes(hint)));
+
+  return { routes, hintedAdapters };
+}
