@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite runs against: Chromium for the browser tests,
-# gnome-keyring with D-Bus for the keychain tests, iproute2 for the network-namespace tests.
+# gnome-keyring with D-Bus for the keychain tests, iproute2 and python3 for the network-namespace
+# tests (python3 holds a tun device open so that it has a carrier).
 set -euo pipefail
 
-packages=(chromium gnome-keyring dbus libsecret-1-0 iproute2)
+packages=(chromium gnome-keyring dbus libsecret-1-0 iproute2 python3)
 
 missing=()
 for package in "${packages[@]}"; do
