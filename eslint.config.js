@@ -32,6 +32,17 @@ export default tseslint.config(
     },
   },
   {
+    // no-restricted-imports sees static imports only; these selectors catch import('electron') and require('electron').
+    files: ['electron/core/**', 'electron/cli/**', 'shared/**', 'central/**', 'renderer/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ImportExpression[source.value='electron']", message: electronImport.message },
+        { selector: "CallExpression[callee.name='require'][arguments.0.value='electron']", message: electronImport.message },
+      ],
+    },
+  },
+  {
     files: ['shared/**'],
     rules: {
       'no-restricted-imports': [

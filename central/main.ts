@@ -104,7 +104,10 @@ export async function runCentralCli(argv: string[], io: CentralCliIo = processIo
     return 1;
   }
 
-  io.stdout(`Central server ready at ${server.url} (database: ${parsed.dbPath}, enrollment codes: ${parsed.enrollmentCodes.length}).`);
+  // Only the built-in demo code is printed; codes given on the command line stay out of the output.
+  const isDemoCode = parsed.enrollmentCodes.length === 1 && parsed.enrollmentCodes[0] === 'DEMO';
+  const codes = isDemoCode ? 'enrollment code: DEMO' : `enrollment codes: ${parsed.enrollmentCodes.length}`;
+  io.stdout(`Central server ready at ${server.url} (database: ${parsed.dbPath}, ${codes}).`);
   io.stdout('Press Ctrl+C to stop.');
   await (io.untilStopped ?? waitForSignal)();
 

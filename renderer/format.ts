@@ -34,8 +34,12 @@ export function formatDateTime(instant: number, zone: string, language: Language
   return `${date}, ${formatClock(instant, zone, language)}`;
 }
 
-export function formatNumber(value: number, language: Language, maximumFractionDigits = 1): string {
-  return new Intl.NumberFormat(localeOf(language), { maximumFractionDigits }).format(value);
+/**
+ * Formats with a fixed number of decimals, so that in Indonesian "3.842" (a thousands separator)
+ * next to "3.788,8" is not misread as a decimal.
+ */
+export function formatNumber(value: number, language: Language, fractionDigits = 1): string {
+  return new Intl.NumberFormat(localeOf(language), { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
 }
 
 /** Formats a working day key (YYYY-MM-DD, a calendar date rather than an instant), e.g. "Jumat, 4 Desember 2026". */

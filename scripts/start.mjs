@@ -34,19 +34,41 @@ export function findElectronBinary(electronDir = join(projectRoot, 'node_modules
   return existsSync(candidate) ? candidate : null;
 }
 
-export const MISSING_BINARY_MESSAGE = `The Electron binary is not installed, so the desktop app cannot start here.
-On a machine with internet access, install it in this folder with:
+export const MISSING_BINARY_MESSAGE = `Program Electron belum terpasang, jadi aplikasi desktop tidak dapat dijalankan di sini.
+"npm start" mengunduhnya bila komputer dapat menjangkau server unduhan Electron dan
+ELECTRON_SKIP_BINARY_DOWNLOAD tidak diatur. Untuk mengunduhnya secara manual, jalankan di folder ini:
     npx install-electron
-or reinstall without ELECTRON_SKIP_BINARY_DOWNLOAD set:
-    rm -rf node_modules/electron && npm install
-The tests do not need it: run "npm test".
+Pemasang Electron membutuhkan Node.js 22.12 atau yang lebih baru.
+Pengujian tidak membutuhkannya: jalankan "npm test".
 
-Program Electron belum terpasang, jadi aplikasi desktop tidak dapat dijalankan di sini.
-Di komputer yang terhubung ke internet, pasang program itu di folder ini dengan:
+The Electron binary is not installed, so the desktop app cannot start here.
+"npm start" downloads it when the machine can reach Electron's download server and
+ELECTRON_SKIP_BINARY_DOWNLOAD is not set. To download it by hand, run in this folder:
     npx install-electron
-atau pasang ulang tanpa ELECTRON_SKIP_BINARY_DOWNLOAD:
-    rm -rf node_modules/electron && npm install
-Pengujian tidak membutuhkannya: jalankan "npm test".`;
+Electron's installer expects Node.js 22.12 or newer.
+The tests do not need it: run "npm test".`;
+
+/**
+ * Runs the electron package's own installer, which downloads the binary of the installed version.
+ * Since Electron 45 the package has no install script, so "npm install" alone leaves it missing.
+ * Returns false without trying when ELECTRON_SKIP_BINARY_DOWNLOAD is set.
+ */
+export function downloadElectronBinary(electronDir = join(projectRoot, 'node_modules', 'electron'), env = process.env) {
+  const skip = env.ELECTRON_SKIP_BINARY_DOWNLOAD;
+  if (skip !== undefined && skip !== '' && skip !== '0' && skip !== 'false') return false;
+
+  const installer = join(electronDir, 'install.js');
+  if (!existsSync(installer)) return false;
+
+  console.error('Downloading the Electron binary... / Mengunduh program Electron...');
+  const result = spawnSync(process.execPath, [installer], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  if (result.status === 0) return true;
+
+  // The installer prints a stack trace; one line of it says why.
+  const reason = (result.stderr ?? '').split('\n').find((line) => /error/i.test(line)) ?? `exit code ${result.status}`;
+  console.error(`The download failed / Unduhan gagal: ${reason.trim()}\n`);
+  return false;
+}
 
 function runBuild() {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -101,7 +123,8 @@ async function startDev(binary) {
 }
 
 async function main(args) {
-  const binary = findElectronBinary();
+  let binary = findElectronBinary();
+  if (binary === null && downloadElectronBinary()) binary = findElectronBinary();
   if (binary === null) {
     console.error(MISSING_BINARY_MESSAGE);
     return 1;

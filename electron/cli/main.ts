@@ -36,32 +36,57 @@ const options = {
 
 type ParsedOptions = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
 
-/** 0 when every check passed, 2 when a check itself broke, 1 for any other verdict. */
+/**
+ * 0 when every check that ran passed, 2 when a check itself broke, 1 for any other verdict. A check
+ * the user skipped (its evidence says skipped) does not count either way.
+ */
 export function exitCodeFor(snapshot: ComplianceSnapshot): number {
-  const verdicts = new Set<Verdict>(snapshot.checks.map((check) => check.verdict));
+  const ran = snapshot.checks.filter((check) => check.evidence.skipped !== true);
+  const verdicts = new Set<Verdict>(ran.map((check) => check.verdict));
   if (verdicts.has('error')) return EXIT_ERROR;
   if ([...verdicts].every((verdict) => verdict === 'pass')) return EXIT_OK;
   return EXIT_CHECK_NOT_PASSED;
 }
 
-function languageFrom(raw: string | undefined): Language {
-  if (raw === undefined || raw === 'id') return 'id';
-  if (raw === 'en') return 'en';
-  throw new UsageError(`--lang ${raw} (use id or en)`);
+class UsageError extends Error {}
+
+/** The language asked for with --lang, read before the full parse so that parse errors are in it too. */
+function requestedLanguage(argv: string[]): string | undefined {
+  const index = argv.findIndex((argument) => argument === '--lang' || argument.startsWith('--lang='));
+  if (index === -1) return undefined;
+  const argument = argv[index]!;
+  return argument.includes('=') ? argument.slice('--lang='.length) : argv[index + 1];
 }
 
-class UsageError extends Error {}
+/** Turns a node:util parseArgs error into a message in the user's language. */
+function describeParseError(error: unknown, language: Language): string {
+  const text = messages(language);
+  const { code, message } = error as { code?: string; message: string };
+  const option = /'(-[^']*)'/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return text.unknownOption(option);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return text.missingValue(option.split(' ')[0] ?? option);
+  return text.invalidOption(message);
+}
 
 /** Runs one command and returns its exit code; never calls process.exit, so tests can drive it. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  let language: Language = 'id';
+  const languageOption = requestedLanguage(argv);
+  const language: Language = languageOption === 'en' ? 'en' : 'id';
+  if (languageOption === '' || languageOption?.startsWith('-') || (argv.includes('--lang') && languageOption === undefined)) {
+    io.stderr(messages('id').missingValue('--lang'));
+    return EXIT_ERROR;
+  }
+  if (languageOption !== undefined && languageOption !== 'id' && languageOption !== 'en') {
+    io.stderr(messages('id').invalidLanguage(languageOption));
+    return EXIT_ERROR;
+  }
+
   let values: ParsedOptions;
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true }));
-    language = languageFrom(values.lang);
   } catch (error) {
-    io.stderr(messages(language).invalidOption((error as Error).message));
+    io.stderr(describeParseError(error, language));
     return EXIT_ERROR;
   }
 
@@ -146,13 +171,16 @@ async function runCommand(
       io.stdout(text.enrolled(enrollment.centralUrl, enrollment.deviceId));
       if (!companion.secrets.status.available && companion.secrets.status.reason) {
         io.stderr(text.secureStorageWarning(companion.secrets.status.reason[language]));
+        io.stderr(text.memoryOnlyToken);
       }
       return EXIT_OK;
     }
 
     case 'flush': {
       const result = await companion.flush();
-      io.stdout(text.flushResult(result.accepted, result.duplicates, result.rejected, result.failed));
+      if (result.attempted > 0 || !result.stoppedBecause) {
+        io.stdout(text.flushResult(result.accepted, result.duplicates, result.rejected, result.failed));
+      }
       if (result.stoppedBecause) {
         io.stderr(text.stopped(result.stoppedBecause[language]));
         return EXIT_ERROR;

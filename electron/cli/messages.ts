@@ -23,10 +23,17 @@ Opsi umum:
                        atau variabel lingkungan ASN_COMPANION_DATA_DIR).
   --lang id|en         Bahasa pesan (bawaan: id).
 
-Kode keluar: 0 berhasil dan semua pemeriksaan lulus; 1 ada pemeriksaan yang gagal, memberi
-peringatan, atau tidak dapat dipastikan; 2 galat.`,
+Kode keluar: 0 berhasil dan semua pemeriksaan yang dijalankan lulus; 1 ada pemeriksaan yang gagal,
+memberi peringatan, atau tidak dapat dipastikan; 2 galat. Pemeriksaan yang dilewati (--no-speed)
+tidak memengaruhi kode keluar.`,
   unknownCommand: (name: string) => `Perintah tidak dikenal: "${name}". Jalankan "asn-companion help" untuk daftar perintah.`,
   invalidOption: (detail: string) => `Opsi tidak valid: ${detail}. Jalankan "asn-companion help" untuk melihat opsi yang tersedia.`,
+  unknownOption: (option: string) => `Opsi tidak dikenal: ${option}. Jalankan "asn-companion help" untuk melihat opsi yang tersedia.`,
+  missingValue: (option: string) => `Opsi ${option} membutuhkan nilai, misalnya ${option} NILAI.`,
+  invalidLanguage: (value: string) => `Bahasa "${value}" tidak tersedia. Gunakan --lang id atau --lang en.`,
+  memoryOnlyToken:
+    'Catatan: token hanya tersimpan di memori proses ini dan hilang saat perintah selesai, jadi perintah berikutnya belum dapat mengirim data. ' +
+    'Jalankan CLI di sesi yang memiliki keyring (di Linux tanpa desktop: tests/harness/keyring-session.sh bash).',
   missingOption: (option: string, command: string) => `Opsi ${option} wajib untuk perintah "${command}".`,
   invalidMode: (mode: string) => `Mode "${mode}" tidak valid. Gunakan --mode wfh atau --mode office.`,
   verdict: { pass: 'LULUS', warn: 'PERINGATAN', fail: 'GAGAL', unknown: 'TIDAK DIKETAHUI', error: 'GALAT' } satisfies Record<Verdict, string>,
@@ -84,10 +91,16 @@ Common options:
                        or the ASN_COMPANION_DATA_DIR environment variable).
   --lang id|en         Language of messages (default: id).
 
-Exit codes: 0 success and every check passed; 1 a check failed, warned or could not tell;
-2 error.`,
+Exit codes: 0 success and every check that ran passed; 1 a check failed, warned or could not
+tell; 2 error. A skipped check (--no-speed) does not affect the exit code.`,
   unknownCommand: (name) => `Unknown command "${name}". Run "asn-companion help" for the list of commands.`,
   invalidOption: (detail) => `Invalid option: ${detail}. Run "asn-companion help" to see the available options.`,
+  unknownOption: (option) => `Unknown option ${option}. Run "asn-companion help" to see the available options.`,
+  missingValue: (option) => `The option ${option} needs a value, e.g. ${option} VALUE.`,
+  invalidLanguage: (value) => `Language "${value}" is not available. Use --lang id or --lang en.`,
+  memoryOnlyToken:
+    'Note: the token is kept only in the memory of this process and is lost when the command ends, so later commands cannot deliver data yet. ' +
+    'Run the CLI in a session that has a keyring (on Linux without a desktop: tests/harness/keyring-session.sh bash).',
   missingOption: (option, command) => `The "${command}" command requires ${option}.`,
   invalidMode: (mode) => `Invalid mode "${mode}". Use --mode wfh or --mode office.`,
   verdict: { pass: 'PASS', warn: 'WARNING', fail: 'FAIL', unknown: 'UNKNOWN', error: 'ERROR' },

@@ -122,7 +122,7 @@ describe.skipIf(missingChromium !== null)('Beranda in Chromium', () => {
     const speedCard = checkCard(page, 'Kecepatan internet');
     expect(await speedCard.locator('.check-summary').textContent()).toBe(speed?.summary.id);
     expect(await speedCard.locator('.values').first().textContent()).toContain('Mbps');
-    expect(await speedCard.locator('.values').nth(1).textContent()).toContain('10 Mbps');
+    expect(await speedCard.locator('.values').nth(1).textContent()).toContain('10,0 Mbps');
 
     const details = speedCard.getByRole('button', { name: 'Detail lengkap' });
     expect(await details.getAttribute('aria-expanded')).toBe('false');

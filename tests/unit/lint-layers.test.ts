@@ -6,7 +6,8 @@ const eslint = new ESLint({ cwd: process.cwd() });
 
 async function restrictedImportMessages(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-imports').map((message) => message.message);
+  const layerRules = ['no-restricted-imports', 'no-restricted-syntax'];
+  return (result?.messages ?? []).filter((message) => layerRules.includes(message.ruleId ?? '')).map((message) => message.message);
 }
 
 describe('layer lint rule', () => {
@@ -14,6 +15,11 @@ describe('layer lint rule', () => {
     const messages = await restrictedImportMessages('electron/core/bad-import.ts', "import { app } from 'electron';\nexport const name = app.name;\n");
     expect(messages).toHaveLength(1);
     expect(messages[0]).toContain('plain Node');
+  });
+
+  it('rejects dynamic electron imports in electron/core', async () => {
+    expect(await restrictedImportMessages('electron/core/bad-import.ts', "export const load = () => import('electron');\n")).toHaveLength(1);
+    expect(await restrictedImportMessages('electron/core/bad-import.ts', "export const load = () => require('electron');\n")).toHaveLength(1);
   });
 
   it('rejects electron in shared and central', async () => {

@@ -1,8 +1,10 @@
 // scripts/start.mjs: finding the Electron binary without loading the electron package, the message
 // printed when the binary is missing, and the --dev start against a stand-in binary that
 // ELECTRON_OVERRIDE_DIST_PATH points at.
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,9 +21,9 @@ interface StartModule {
 // Imported by URL so the compiler does not look for type declarations of the .mjs file.
 const start = (await import(pathToFileURL(startScript).href)) as StartModule;
 
-/** Returns the environment without the variable that redirects the electron package to another binary. */
+/** Returns the environment without the variable that redirects the electron package to another binary, and with downloads off. */
 function envWithoutOverride(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' };
   delete env.ELECTRON_OVERRIDE_DIST_PATH;
   return env;
 }
@@ -85,6 +87,39 @@ describe('npm start without the Electron binary', () => {
       expect(result.stdout).toBe('');
     });
   }
+});
+
+describe('npm start downloading Electron', () => {
+  it('reports a failed download and exits 1', async (context) => {
+    context.skip(binaryInstalled, 'Electron binary installed');
+
+    // A loopback mirror that has no files: the installer's download fails at once.
+    const mirror = createServer((_request, response) => {
+      response.writeHead(404).end('not found');
+    });
+    await new Promise<void>((resolveListen) => mirror.listen(0, '127.0.0.1', resolveListen));
+    const port = (mirror.address() as AddressInfo).port;
+    const cacheDir = mkdtempSync(join(tmpdir(), 'electron-cache-'));
+
+    try {
+      const env: NodeJS.ProcessEnv = { ...envWithoutOverride(), ELECTRON_MIRROR: `http://127.0.0.1:${port}/`, electron_config_cache: cacheDir };
+      delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
+      const result = await new Promise<{ status: number | null; stderr: string }>((resolveRun) => {
+        execFile(process.execPath, [startScript], { cwd: projectRoot, env, encoding: 'utf8', timeout: 60_000 }, (error, _stdout, stderr) => {
+          resolveRun({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr });
+        });
+      });
+
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('Downloading the Electron binary');
+      expect(result.stderr).toContain('Unduhan gagal');
+      expect(result.stderr).toContain(start.MISSING_BINARY_MESSAGE);
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      mirror.close();
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('npm run dev with a stand-in binary', () => {

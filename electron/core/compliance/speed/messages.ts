@@ -86,8 +86,8 @@ export const retryRemediation: LocalizedText[] = [
 
 export const skippedRemediation: LocalizedText[] = [
   {
-    id: 'Jalankan pemeriksaan tanpa --skip-speed untuk mengukur kecepatan internet.',
-    en: 'Run the check without --skip-speed to measure the internet speed.',
+    id: 'Jalankan pemeriksaan lengkap (di baris perintah: tanpa --no-speed) untuk mengukur kecepatan internet.',
+    en: 'Run the full check (on the command line: without --no-speed) to measure the internet speed.',
   },
 ];
 
