@@ -1,4 +1,5 @@
 // asn-companion: the command line of Pendamping Kerja ASN. Run with `npm run cli -- COMMAND`.
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type { ComplianceSnapshot, Language, Verdict } from '../../shared/domain';
@@ -34,7 +35,7 @@ const options = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-type ParsedOptions = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
+export type ParsedOptions = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
 
 /**
  * 0 when every check that ran passed, 2 when a check itself broke, 1 for any other verdict. A check
@@ -68,6 +69,19 @@ function describeParseError(error: unknown, language: Language): string {
   return text.invalidOption(message);
 }
 
+/**
+ * The reference server's own arguments. With --data-dir and no --db, its database lives in that
+ * folder; --lang has no effect there, because the development server logs in English.
+ */
+export function centralArguments(values: ParsedOptions): string[] {
+  const args: string[] = [];
+  if (values.port !== undefined) args.push('--port', values.port);
+  const db = values.db ?? (values['data-dir'] ? join(values['data-dir'], 'central.sqlite3') : undefined);
+  if (db !== undefined) args.push('--db', db);
+  for (const code of values['enrollment-code'] ?? []) args.push('--enrollment-code', code);
+  return args;
+}
+
 /** Runs one command and returns its exit code; never calls process.exit, so tests can drive it. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const languageOption = requestedLanguage(argv);
@@ -99,7 +113,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   if (command === 'central') {
     const { runCentralCli } = await import('../../central/main');
-    return runCentralCli(argv.filter((argument) => argument !== 'central'));
+    return runCentralCli(centralArguments(values));
   }
 
   const known = ['check', 'checkin', 'checkout', 'status', 'enroll', 'flush'];

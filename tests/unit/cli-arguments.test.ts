@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXIT_CHECK_NOT_PASSED, EXIT_ERROR, EXIT_OK, exitCodeFor, runCli } from '../../electron/cli/main';
+import { centralArguments, EXIT_CHECK_NOT_PASSED, EXIT_ERROR, EXIT_OK, exitCodeFor, runCli } from '../../electron/cli/main';
 import type { CheckResult, ComplianceSnapshot, Verdict } from '../../shared/domain';
 
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -88,5 +88,19 @@ describe('exitCodeFor', () => {
   it('ignores a skipped check', () => {
     expect(exitCodeFor(snapshotOf(['unknown', { skipped: true }], ['pass'], ['pass']))).toBe(EXIT_OK);
     expect(exitCodeFor(snapshotOf(['unknown', { skipped: true }], ['pass'], ['fail']))).toBe(EXIT_CHECK_NOT_PASSED);
+  });
+});
+
+describe('centralArguments', () => {
+  it('puts the database in the data folder', () => {
+    expect(centralArguments({ 'data-dir': '/srv/asn', port: '8787' })).toEqual(['--port', '8787', '--db', '/srv/asn/central.sqlite3']);
+  });
+
+  it('prefers an explicit database', () => {
+    expect(centralArguments({ 'data-dir': '/srv/asn', db: '/tmp/c.sqlite3' })).toEqual(['--db', '/tmp/c.sqlite3']);
+  });
+
+  it('passes every enrollment code', () => {
+    expect(centralArguments({ 'enrollment-code': ['A1', 'B2'] })).toEqual(['--enrollment-code', 'A1', '--enrollment-code', 'B2']);
   });
 });
