@@ -64,7 +64,7 @@ export function downloadElectronBinary(electronDir = join(projectRoot, 'node_mod
   const result = spawnSync(process.execPath, [installer], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   if (result.status === 0) return true;
 
-  // The installer prints a stack trace; one line of it says why.
+  // The installer prints a stack trace; the line that names the error is enough for the user.
   const reason = (result.stderr ?? '').split('\n').find((line) => /error/i.test(line)) ?? `exit code ${result.status}`;
   console.error(`The download failed / Unduhan gagal: ${reason.trim()}\n`);
   return false;

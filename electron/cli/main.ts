@@ -39,7 +39,7 @@ export type ParsedOptions = ReturnType<typeof parseArgs<{ options: typeof option
 
 /**
  * 0 when every check that ran passed, 2 when a check itself broke, 1 for any other verdict. A check
- * the user skipped (its evidence says skipped) does not count either way.
+ * the user skipped (evidence.skipped is true) does not count either way.
  */
 export function exitCodeFor(snapshot: ComplianceSnapshot): number {
   const ran = snapshot.checks.filter((check) => check.evidence.skipped !== true);
@@ -51,7 +51,7 @@ export function exitCodeFor(snapshot: ComplianceSnapshot): number {
 
 class UsageError extends Error {}
 
-/** The language asked for with --lang, read before the full parse so that parse errors are in it too. */
+/** Returns the value of --lang, read before the full parse so that parse errors are in that language too. */
 function requestedLanguage(argv: string[]): string | undefined {
   const index = argv.findIndex((argument) => argument === '--lang' || argument.startsWith('--lang='));
   if (index === -1) return undefined;
@@ -70,8 +70,8 @@ function describeParseError(error: unknown, language: Language): string {
 }
 
 /**
- * The reference server's own arguments. With --data-dir and no --db, its database lives in that
- * folder; --lang has no effect there, because the development server logs in English.
+ * Builds the reference server's own arguments. With --data-dir and no --db, its database lives in
+ * that folder. --lang has no effect there, because the development server logs in English.
  */
 export function centralArguments(values: ParsedOptions): string[] {
   const args: string[] = [];
