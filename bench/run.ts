@@ -1,5 +1,5 @@
 // Benchmarks of the walking skeleton. Each prints a table and, as its last line, one JSON object.
-// Run with `npm run bench`; record results in docs/BENCHMARKS.md with the machine and command.
+// Run with `npm run bench [NAME...]`; record results in docs/BENCHMARKS.md with the machine and command.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -190,9 +190,23 @@ function benchRendererBundle(): void {
   ]);
 }
 
+const benchmarks: Record<string, () => void | Promise<void>> = {
+  enqueue: benchDurableEnqueue,
+  worktime: benchWeekSummary,
+  compliance: benchComplianceWithoutSpeed,
+  outbox: benchOutboxFlush,
+  bundle: benchRendererBundle,
+};
+
+// `npm run bench` runs every benchmark; `npm run bench -- outbox worktime` runs the named ones.
+const requested = process.argv.slice(2);
+const unknown = requested.filter((name) => !(name in benchmarks));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark: ${unknown.join(', ')}. Available: ${Object.keys(benchmarks).join(', ')}.`);
+  process.exit(2);
+}
+
 console.log(`Machine: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}; Node ${process.version}`);
-benchDurableEnqueue();
-benchWeekSummary();
-await benchComplianceWithoutSpeed();
-await benchOutboxFlush();
-benchRendererBundle();
+for (const name of requested.length > 0 ? requested : Object.keys(benchmarks)) {
+  await benchmarks[name]!();
+}
