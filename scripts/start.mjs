@@ -60,13 +60,13 @@ export function downloadElectronBinary(electronDir = join(projectRoot, 'node_mod
   const installer = join(electronDir, 'install.js');
   if (!existsSync(installer)) return false;
 
-  console.error('Downloading the Electron binary... / Mengunduh program Electron...');
+  console.error('Mengunduh program Electron... / Downloading the Electron binary...');
   const result = spawnSync(process.execPath, [installer], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   if (result.status === 0) return true;
 
   // The installer prints a stack trace; the line that names the error is enough for the user.
   const reason = (result.stderr ?? '').split('\n').find((line) => /error/i.test(line)) ?? `exit code ${result.status}`;
-  console.error(`The download failed / Unduhan gagal: ${reason.trim()}\n`);
+  console.error(`Unduhan gagal / The download failed: ${reason.trim()}\n`);
   return false;
 }
 

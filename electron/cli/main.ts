@@ -53,7 +53,8 @@ class UsageError extends Error {}
 
 /** Returns the value of --lang, read before the full parse so that parse errors are in that language too. */
 function requestedLanguage(argv: string[]): string | undefined {
-  const index = argv.findIndex((argument) => argument === '--lang' || argument.startsWith('--lang='));
+  // The last --lang wins, as in parseArgs.
+  const index = argv.findLastIndex((argument) => argument === '--lang' || argument.startsWith('--lang='));
   if (index === -1) return undefined;
   const argument = argv[index]!;
   return argument.includes('=') ? argument.slice('--lang='.length) : argv[index + 1];
@@ -197,6 +198,7 @@ async function runCommand(
       }
       if (result.stoppedBecause) {
         io.stderr(text.stopped(result.stoppedBecause[language]));
+        if (!companion.secrets.status.available) io.stderr(text.memoryOnlyToken);
         return EXIT_ERROR;
       }
       return result.failed > 0 ? EXIT_ERROR : EXIT_OK;

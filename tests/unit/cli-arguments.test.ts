@@ -52,6 +52,12 @@ describe('CLI arguments', () => {
     expect(result.stderr).toContain('Bahasa "fr" tidak tersedia');
   });
 
+  it('checks the last --lang given', async () => {
+    const result = await run(['status', '--lang', 'en', '--lang', 'fr']);
+    expect(result.code).toBe(EXIT_ERROR);
+    expect(result.stderr).toContain('Bahasa "fr" tidak tersedia');
+  });
+
   it('asks for the value of --lang', async () => {
     const result = await run(['status', '--lang']);
     expect(result.code).toBe(EXIT_ERROR);

@@ -111,7 +111,7 @@ describe('npm start downloading Electron', () => {
       });
 
       expect(result.status).toBe(1);
-      expect(result.stderr).toContain('Downloading the Electron binary');
+      expect(result.stderr).toContain('Mengunduh program Electron... / Downloading the Electron binary');
       expect(result.stderr).toContain('Unduhan gagal');
       expect(result.stderr).toContain(start.MISSING_BINARY_MESSAGE);
       expect(result.stderr).not.toMatch(/^\s+at /m);
