@@ -1,6 +1,6 @@
 // Built-in policy profiles. The article's figures could not be confirmed in any regulation, so they
 // live here as one profile among others, next to the hours of Perpres 21/2023.
-import type { Policy } from './schema';
+import { presenceDefaults, remindersDefaults, type Policy } from './schema';
 
 const articleDay = { start: '08:00', end: '16:00', breakMinutes: 0 };
 
@@ -23,6 +23,10 @@ export const articleProfile: Policy = {
   worktime: {
     weeklyCapMinutes: 40 * 60,
     schedule: { '1': articleDay, '2': articleDay, '3': articleDay, '4': articleDay, '5': articleDay },
+    presence: presenceDefaults,
+    // The article's 40-hour limit: notices at 36 h and 39 h, then at the cap; the session keeps running.
+    cap: { notifyAtMinutes: [36 * 60, 39 * 60], onReach: 'warn' },
+    reminders: remindersDefaults,
   },
   speed: { minDownloadMbps: 10, minUploadMbps: 10, thresholdMeaning: 'link-rate', endpoint: null },
   vpn: { internalSubnets: [], adapterHints: [] },
@@ -64,6 +68,9 @@ export const perpresProfile: Policy = {
         '5': { start: '08:00', end: '15:30', breakMinutes: 60 },
       },
     },
+    presence: presenceDefaults,
+    cap: { notifyAtMinutes: [34 * 60, 36 * 60 + 30], onReach: 'warn' },
+    reminders: remindersDefaults,
   },
   speed: { minDownloadMbps: 10, minUploadMbps: 10, thresholdMeaning: 'link-rate', endpoint: null },
   vpn: { internalSubnets: [], adapterHints: [] },

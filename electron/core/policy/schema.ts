@@ -34,6 +34,49 @@ const jobCategorySchema = z.object({
   wfhDaysPerWeek: z.number().int().min(0).max(7),
 });
 
+/**
+ * How presence becomes away time. Interruptions shorter than awayThresholdMinutes count as work; longer
+ * ones are excluded until the user decides. The heartbeat finds gaps when no power event arrived.
+ */
+const presenceSchema = z.object({
+  awayThresholdMinutes: z.number().int().min(1).max(240),
+  heartbeatSeconds: z.number().int().min(5).max(600),
+  /** A wall clock that moves this much more or less than the monotonic clock between heartbeats is a jump or a step. */
+  clockToleranceSeconds: z.number().int().min(1).max(3600),
+  /** How long an unanswered return prompt waits before it is shown again. */
+  promptAgainMinutes: z.number().int().min(1).max(24 * 60),
+  /** Idle detection is marked unavailable after reading exactly 0 (or one unchanging value) for this long. */
+  idleSuspectAfterMinutes: z.number().int().min(10).max(24 * 60),
+});
+
+/** Notifications before and at the weekly cap, and what reaching the cap does to a running session. */
+const capSchema = z.object({
+  notifyAtMinutes: z.array(z.number().int().positive()).max(5),
+  onReach: z.enum(['warn', 'end-session']),
+});
+
+const remindersSchema = z.object({
+  /** The daily report reminder fires this many minutes before the window ends. */
+  reportMinutesBeforeEnd: z.number().int().min(0).max(240),
+  /** A reminder missed during sleep fires once on wake only within this many minutes of its time. */
+  missedGraceMinutes: z.number().int().min(0).max(240),
+  weeklyMeeting: z.object({ weekday: z.number().int().min(1).max(7), time: clockTime }).nullable(),
+});
+
+export const presenceDefaults: z.infer<typeof presenceSchema> = {
+  awayThresholdMinutes: 5,
+  heartbeatSeconds: 30,
+  clockToleranceSeconds: 60,
+  promptAgainMinutes: 30,
+  idleSuspectAfterMinutes: 120,
+};
+
+export const remindersDefaults: z.infer<typeof remindersSchema> = {
+  reportMinutesBeforeEnd: 30,
+  missedGraceMinutes: 60,
+  weeklyMeeting: { weekday: 1, time: '09:00' },
+};
+
 export const policySchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'must use lowercase letters, digits and hyphens'),
   version: z.string().min(1),
@@ -47,6 +90,10 @@ export const policySchema = z.object({
     ramadan: z
       .object({ from: isoDate, to: isoDate, schedule: weekScheduleSchema, weeklyMinimumMinutes: z.number().int() })
       .optional(),
+    // Profiles stored before these settings existed still load, with the defaults.
+    presence: presenceSchema.default(presenceDefaults),
+    cap: capSchema.default({ notifyAtMinutes: [36 * 60, 39 * 60], onReach: 'warn' }),
+    reminders: remindersSchema.default(remindersDefaults),
   }),
   speed: z.object({
     minDownloadMbps: z.number().positive(),
@@ -65,11 +112,32 @@ export const policySchema = z.object({
     internalSubnets: z.array(cidrSchema),
     /** Adapter name fragments of the agency's VPN client; a hint only, never proof. */
     adapterHints: z.array(z.string().min(1)),
+    /**
+     * An HTTPS host reachable only through the agency VPN, and the SHA-256 fingerprint of the
+     * certificate it must present. A reply with any other certificate means the traffic reached
+     * someone else (a personal VPN, a captive portal), so the VPN is not connected.
+     */
+    probe: z
+      .object({
+        url: z.string().url().refine((url) => url.startsWith('https://'), 'must start with https://'),
+        sha256: z
+          .string()
+          .regex(/^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/, 'must be a SHA-256 fingerprint: 64 hex digits, colons allowed'),
+      })
+      .optional(),
   }),
   power: z.object({
     minBatteryHealthPercent: z.number().min(0).max(100),
     minChargePercent: z.number().min(0).max(100),
     minUpsRuntimeSeconds: z.number().int().min(0),
+    /** A NUT server (upsd) to ask about the UPS; `ups` names one UPS, otherwise every UPS it lists is read. */
+    nut: z
+      .object({
+        host: z.string().min(1),
+        port: z.number().int().min(1).max(65535).default(3493),
+        ups: z.string().regex(/^[A-Za-z0-9._-]+$/, 'must be a UPS name as upsd lists it').optional(),
+      })
+      .optional(),
   }),
   requests: z.object({
     urgentResponseMinutes: z.number().int().positive(),
@@ -84,3 +152,7 @@ export const policySchema = z.object({
 
 export type Policy = z.infer<typeof policySchema>;
 export type DaySchedule = z.infer<typeof daySchema>;
+export type PresencePolicy = z.infer<typeof presenceSchema>;
+export type CapPolicy = z.infer<typeof capSchema>;
+export type RemindersPolicy = z.infer<typeof remindersSchema>;
+export type JobCategory = keyof Policy['jobCategories'];

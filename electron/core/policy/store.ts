@@ -27,6 +27,7 @@ export function parsePolicy(candidate: unknown): Policy {
 
 export class PolicyStore {
   private current: Policy;
+  private readonly listeners = new Set<(policy: Policy) => void>();
 
   constructor(private readonly db: Database) {
     this.current = this.loadActive();
@@ -49,7 +50,14 @@ export class PolicyStore {
         .run(policy.id, policy.version, JSON.stringify(policy), installedAt);
     });
     this.current = policy;
+    for (const listener of this.listeners) listener(policy);
     return policy;
+  }
+
+  /** Subscribes to installed profiles, e.g. to rebuild reminders; returns a function that unsubscribes. */
+  onInstalled(listener: (policy: Policy) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Activates one of the built-in profiles by id. */

@@ -76,8 +76,18 @@ export function zonedInstant(key: string, time: string, zone: string): number {
   return guess - zoneOffset(first, zone);
 }
 
+const dayStarts = new Map<string, number>();
+
+/** The instant the civil date begins in the zone; memoized, since totals ask for the same days again and again. */
 export function startOfDay(key: string, zone: string): number {
-  return zonedInstant(key, '00:00', zone);
+  const cacheKey = `${zone} ${key}`;
+  let instant = dayStarts.get(cacheKey);
+  if (instant === undefined) {
+    instant = zonedInstant(key, '00:00', zone);
+    if (dayStarts.size > 20_000) dayStarts.clear();
+    dayStarts.set(cacheKey, instant);
+  }
+  return instant;
 }
 
 /** ISO weekday of a civil date: 1 = Monday … 7 = Sunday. */
