@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite runs against: Chromium for the browser tests,
 # gnome-keyring with D-Bus for the keychain tests, iproute2 and python3 for the network-namespace
-# tests (python3 holds a tun device open so that it has a carrier).
+# tests (python3 holds a tun device open so that it has a carrier), nut-server and nut-client for the
+# UPS tests, openvpn for the VPN tunnel tests, iperf3 as the speed-test reference.
 set -euo pipefail
 
-packages=(chromium gnome-keyring dbus libsecret-1-0 iproute2 python3)
+packages=(chromium gnome-keyring dbus libsecret-1-0 iproute2 python3 nut-server nut-client openvpn iperf3)
 
 missing=()
 for package in "${packages[@]}"; do

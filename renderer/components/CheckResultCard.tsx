@@ -19,8 +19,15 @@ function ValueList({ rows, nested = false }: { rows: EvidenceRow[]; nested?: boo
   );
 }
 
+interface CheckResultCardProps {
+  result: CheckResult;
+  /** Runs this check alone again; the button shows for any verdict other than pass. */
+  onRecheck?: () => void;
+  isRechecking?: boolean;
+}
+
 /** Shows one check of a snapshot: its verdict as text, shape and colour, the summary, evidence, policy and fixes. */
-export function CheckResultCard({ result }: { result: CheckResult }) {
+export function CheckResultCard({ result, onRecheck, isRechecking = false }: CheckResultCardProps) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const headingId = useId();
@@ -56,6 +63,12 @@ export function CheckResultCard({ result }: { result: CheckResult }) {
             ))}
           </ol>
         </div>
+      )}
+
+      {onRecheck && result.verdict !== 'pass' && (
+        <Button className="button" isPending={isRechecking} onPress={onRecheck}>
+          {t('compliance.recheck')}
+        </Button>
       )}
 
       {evidence.details.length > 0 && (

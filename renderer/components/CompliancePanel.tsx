@@ -1,6 +1,7 @@
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { ComplianceSnapshot, Verdict } from '../../shared/domain';
+import type { Attestation, AttestationKind, CheckName, ComplianceSnapshot, Verdict } from '../../shared/domain';
+import { AttestationList } from './AttestationList';
 import { formatDateTime } from '../format';
 import { currentLanguage } from '../i18n';
 import { CheckResultCard } from './CheckResultCard';
@@ -14,10 +15,18 @@ interface CompliancePanelProps {
   /** Overall verdict of the run this page started, once the core stored it. */
   finished: Verdict | null;
   onRun: () => void;
+  /** Re-runs one check alone; `recheckingCheck` names the one running. */
+  onRecheck?: (check: CheckName) => void;
+  recheckingCheck?: CheckName | null;
+  /** The user's declarations; the list shows when `onDeclare` is given. */
+  attestations?: Attestation[];
+  isDeclaring?: boolean;
+  onDeclare?: (kind: AttestationKind, holds: boolean) => void;
 }
 
 /** Shows the last compliance snapshot and the button that runs a new one. */
-export function CompliancePanel({ snapshot, zone, isRunning, finished, onRun }: CompliancePanelProps) {
+export function CompliancePanel(props: CompliancePanelProps) {
+  const { snapshot, zone, isRunning, finished, onRun, onRecheck, recheckingCheck = null } = props;
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
 
@@ -46,11 +55,18 @@ export function CompliancePanel({ snapshot, zone, isRunning, finished, onRun }: 
           </div>
           <div className="checks">
             {snapshot.checks.map((result) => (
-              <CheckResultCard key={result.check} result={result} />
+              <CheckResultCard
+                key={result.check}
+                result={result}
+                onRecheck={onRecheck && !isRunning ? () => onRecheck(result.check) : undefined}
+                isRechecking={recheckingCheck === result.check}
+              />
             ))}
           </div>
         </>
       )}
+
+      {props.onDeclare && <AttestationList attestations={props.attestations ?? []} isPending={props.isDeclaring ?? false} onDeclare={props.onDeclare} />}
     </Panel>
   );
 }

@@ -133,7 +133,7 @@ describe('compliance runner', () => {
     const vpn = snapshot.checks.find((check) => check.check === 'vpn')!;
     expect(vpn.verdict).toBe('error');
     expect(vpn.evidence.error).toContain('10.300.0.0/16');
-    expect(vpn.policy).toEqual({ internalSubnets: ['10.300.0.0/16'], adapterHints: [] });
+    expect(vpn.policy).toEqual({ internalSubnets: ['10.300.0.0/16'], adapterHints: [], probe: null });
     expect(snapshot.overall).toBe('error');
     expect(snapshot.checks.map((check) => check.check)).toEqual(['speed', 'vpn', 'power']);
   });

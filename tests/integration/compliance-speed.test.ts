@@ -94,7 +94,7 @@ describe('speed check on paced loopback links', () => {
     expect(result.verdict).toBe('pass');
     const download = result.evidence.download as DirectionEvidence;
     const upload = result.evidence.upload as DirectionEvidence;
-    expect(download.statistic).toBe('median-of-steady-intervals');
+    expect(download.statistic).toBe('median-of-steady-windows');
     expect(download.stopReason).toBe('certain-pass');
     expect(upload.stopReason).toBe('certain-pass');
     expect(result.evidence.downloadMbps).toBeGreaterThan(40 * 0.9);
@@ -104,6 +104,18 @@ describe('speed check on paced loopback links', () => {
     expect(download.durationMs).toBeLessThan(3_000);
     expect(upload.durationMs).toBeLessThan(3_000);
     expect(result.evidence.downloadLinkRateMbps).toBeCloseTo((result.evidence.downloadMbps as number) / 0.94, 1);
+    // 40 Mbps over 4 streams is 10 Mbps each, below the 25 Mbps at which streams are added.
+    expect(result.evidence.streams).toBe(4);
+  });
+
+  it('adds streams on a fast link', async () => {
+    const { url } = await pacedEndpoint(200);
+
+    const result = checkResultSchema.parse(await speedCheck(url));
+
+    // 200 Mbps over 4 streams is 50 Mbps each, above the 25 Mbps at which streams are added.
+    expect(result.verdict).toBe('pass');
+    expect(result.evidence.streams).toBe(8);
   });
 
   it('fails early at 2 Mbps, naming both directions', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { extraStreams } from '../../electron/core/compliance/speed/transfer';
 import {
   directionRate,
   earlyStopDecision,
@@ -61,7 +62,7 @@ describe('speed statistics', () => {
 
     const rate = directionRate(samples, null, sampling);
 
-    expect(rate.statistic).toBe('median-of-steady-intervals');
+    expect(rate.statistic).toBe('median-of-steady-windows');
     expect(rate.goodputMbps).toBeCloseTo(20, 6);
   });
 
@@ -112,5 +113,23 @@ describe('speed statistics', () => {
     expect(figures.latencyMs).toBe(12);
     expect(figures.jitterMs).toBe((4 + 2 + 18 + 18) / 4);
     expect(latencyFigures([7]).jitterMs).toBe(0);
+  });
+});
+
+describe('adaptive stream count', () => {
+  const adaptive = { maxStreams: 8, perStreamMbps: 25 };
+
+  it('adds streams when each carries more than the limit', () => {
+    // 4 streams moving 40 MB in 500 ms: 160 Mbps each.
+    expect(extraStreams(40_000_000, 500, 4, adaptive)).toBe(4);
+  });
+
+  it('keeps the streams on a slow link', () => {
+    // 4 streams moving 3 MB in 500 ms: 12 Mbps each.
+    expect(extraStreams(3_000_000, 500, 4, adaptive)).toBe(0);
+  });
+
+  it('never goes above the maximum', () => {
+    expect(extraStreams(40_000_000, 500, 8, adaptive)).toBe(0);
   });
 });

@@ -5,7 +5,7 @@ import { comparableMbps, decideSpeed, goodputThresholdMbps, type SpeedPolicy } f
 const linkRatePolicy: SpeedPolicy = { minDownloadMbps: 10, minUploadMbps: 10, thresholdMeaning: 'link-rate', endpoint: null };
 const goodputPolicy: SpeedPolicy = { ...linkRatePolicy, thresholdMeaning: 'goodput' };
 
-const steady = (goodputMbps: number): DirectionRate => ({ goodputMbps, statistic: 'median-of-steady-intervals', steadyIntervals: 20 });
+const steady = (goodputMbps: number): DirectionRate => ({ goodputMbps, statistic: 'median-of-steady-windows', steadyIntervals: 20 });
 const shortRun = (goodputMbps: number): DirectionRate => ({ goodputMbps, statistic: 'mean-after-ramp-up-bytes', steadyIntervals: 0 });
 
 describe('speed verdict', () => {

@@ -73,7 +73,7 @@ describe('VPN decision', () => {
 
     expect(outcome.verdict).toBe('pass');
     expect(outcome.summary.en).toContain('tun0');
-    expect(outcome.policy).toEqual({ internalSubnets: ['10.77.0.0/16'], adapterHints: ['forti'] });
+    expect(outcome.policy).toEqual({ internalSubnets: ['10.77.0.0/16'], adapterHints: ['forti'], probe: null });
   });
 
   it('passes a full tunnel over every subnet', () => {

@@ -2,7 +2,7 @@
 // nothing else competes for the connection, combined into a snapshot. A check that throws or returns
 // an invalid result becomes an `error` result; the run itself never rejects because of one check.
 import { v7 as uuidv7 } from 'uuid';
-import { checkResultSchema, type CheckName, type CheckResult, type ComplianceSnapshot } from '../../../shared/domain';
+import { checkResultSchema, type Attestation, type CheckName, type CheckResult, type ComplianceSnapshot } from '../../../shared/domain';
 import type { Logger } from '../logger';
 import type { Policy } from '../policy/schema';
 import { brokenCheckResult, monotonicMs } from './check-result';
@@ -25,6 +25,13 @@ export interface RunComplianceOptions {
   /** Stops the speed test; its result is then `unknown`. */
   signal?: AbortSignal;
   speedLimits?: SpeedTestLimits;
+  /** The user's declarations, copied into the snapshot as declared (not measured). */
+  attestations?: Attestation[];
+  /**
+   * Runs this check alone ("Periksa ulang"); the other checks are copied from `previous`, keeping
+   * their own startedAt, so the new snapshot still shows the whole workstation.
+   */
+  only?: { check: CheckName; previous: ComplianceSnapshot | null };
 }
 
 export async function runCompliance(options: RunComplianceOptions): Promise<ComplianceSnapshot> {
@@ -32,25 +39,35 @@ export async function runCompliance(options: RunComplianceOptions): Promise<Comp
   const createdAt = now();
   logger.info('Compliance run started', { policyId: policy.id, policyVersion: policy.version, skipSpeed: options.skipSpeed });
 
-  const [vpn, power] = await Promise.all([
-    guardCheck('vpn', vpnPolicyValues(policy.vpn), options, () =>
-      runVpnCheck({ vpn: policy.vpn, now, logger: logger.child('compliance.vpn') }),
-    ),
-    guardCheck('power', powerPolicyValues(policy.power), options, () => runPowerCheck({ power: policy.power, now, logger: logger.child('compliance.power') })),
-  ]);
-  const speed = await guardCheck('speed', speedPolicyValues(policy.speed, options.speedEndpoint), options, () =>
-    runSpeedCheck({
-      speed: policy.speed,
-      endpoint: options.speedEndpoint,
-      skip: options.skipSpeed,
-      now,
-      logger: logger.child('compliance.speed'),
-      signal: options.signal,
-      limits: options.speedLimits,
-    }),
-  );
+  const runVpn = () =>
+    guardCheck('vpn', vpnPolicyValues(policy.vpn), options, () => runVpnCheck({ vpn: policy.vpn, now, logger: logger.child('compliance.vpn') }));
+  const runPower = () =>
+    guardCheck('power', powerPolicyValues(policy.power), options, () => runPowerCheck({ power: policy.power, now, logger: logger.child('compliance.power') }));
+  const runSpeed = () =>
+    guardCheck('speed', speedPolicyValues(policy.speed, options.speedEndpoint), options, () =>
+      runSpeedCheck({
+        speed: policy.speed,
+        endpoint: options.speedEndpoint,
+        skip: options.skipSpeed,
+        now,
+        logger: logger.child('compliance.speed'),
+        signal: options.signal,
+        limits: options.speedLimits,
+      }),
+    );
 
-  const checks = [speed, vpn, power];
+  let checks: CheckResult[];
+  if (options.only) {
+    const runners: Record<CheckName, () => Promise<CheckResult>> = { speed: runSpeed, vpn: runVpn, power: runPower };
+    const fresh = await runners[options.only.check]();
+    const kept = (options.only.previous?.checks ?? []).filter((check) => check.check !== fresh.check);
+    const order: CheckName[] = ['speed', 'vpn', 'power'];
+    checks = [...kept, fresh].sort((a, b) => order.indexOf(a.check) - order.indexOf(b.check));
+  } else {
+    const [vpn, power] = await Promise.all([runVpn(), runPower()]);
+    checks = [await runSpeed(), vpn, power];
+  }
+
   const snapshot: ComplianceSnapshot = {
     id: uuidv7({ msecs: createdAt }),
     createdAt,
@@ -58,6 +75,7 @@ export async function runCompliance(options: RunComplianceOptions): Promise<Comp
     policyVersion: policy.version,
     overall: worstVerdict(checks.map((check) => check.verdict)),
     checks,
+    ...(options.attestations && options.attestations.length > 0 ? { attestations: options.attestations } : {}),
   };
   logger.info('Compliance run finished', {
     snapshotId: snapshot.id,

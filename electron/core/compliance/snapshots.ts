@@ -4,8 +4,8 @@ import { complianceSnapshotSchema, type ComplianceSnapshot } from '../../../shar
 import { CompanionError } from '../errors';
 import type { Database } from '../storage/database';
 
-// TODO: sign each snapshot with the device's Ed25519 key (private key in the OS keychain), so that the
-// helpdesk can verify an exported snapshot offline. Until then snapshots are stored unsigned.
+// NOTE: rows are stored unsigned; a snapshot is signed with the device key when it is exported
+// (signing/signed-snapshot.ts). An edit to the database before export is therefore not detected.
 export class SnapshotRepository {
   constructor(private readonly db: Database) {}
 
@@ -22,6 +22,14 @@ export class SnapshotRepository {
     const row = this.db
       .prepare('SELECT id, snapshot_json FROM compliance_snapshots ORDER BY created_at DESC, id DESC LIMIT 1')
       .get() as { id: string; snapshot_json: string } | undefined;
+    if (!row) return null;
+
+    return parseStoredSnapshot(row.id, row.snapshot_json);
+  }
+
+  /** Returns the snapshot with this id, or null when none is stored; throws CompanionError when the row is unreadable. */
+  byId(id: string): ComplianceSnapshot | null {
+    const row = this.db.prepare('SELECT id, snapshot_json FROM compliance_snapshots WHERE id = ?').get(id) as { id: string; snapshot_json: string } | undefined;
     if (!row) return null;
 
     return parseStoredSnapshot(row.id, row.snapshot_json);

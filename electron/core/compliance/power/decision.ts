@@ -27,8 +27,7 @@ export function decidePower(facts: BatteryFacts, policy: PowerPolicy): CheckOutc
   const health = batteryHealthPercent(facts);
   const evidence = powerEvidence(facts, health);
 
-  // TODO: read a UPS through a NUT server (ups.status, battery.charge, battery.runtime against
-  // minUpsRuntimeSeconds). Until then a desktop on a UPS that the OS does not report as a battery fails here.
+  // A desktop on a UPS also arrives here without a battery; power-check.ts lets the UPS outcome win then.
   if (!facts.hasBattery) {
     return { verdict: 'fail', summary: messages.noBatterySummary, evidence, policy: policyValues, remediation: messages.noBatteryRemediation };
   }

@@ -112,3 +112,8 @@ export const endpointErrorRemediation: LocalizedText[] = [
     en: "If the same error comes back, tell your agency's IT team that the speed test server cannot be reached, and include this error message.",
   },
 ];
+
+export const backgroundTrafficSummary: LocalizedText = {
+  id: 'Hasil belum dapat dipastikan karena ada lalu lintas lain yang besar di jaringan selama pengujian. Silakan uji ulang.',
+  en: 'The result is not certain because other heavy traffic used the connection during the test. Please test again.',
+};

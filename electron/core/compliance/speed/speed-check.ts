@@ -5,6 +5,7 @@ import type { Logger } from '../../logger';
 import { monotonicMs, type CheckOutcome } from '../check-result';
 import { roundTo } from '../format';
 import { SpeedEndpoint } from './endpoint';
+import { backgroundTraffic, interfaceTowards, readCounters, type BackgroundTraffic, type InterfaceCounters } from './interface-counters';
 import { measureLatency, type LatencyMeasurement } from './latency';
 import * as messages from './messages';
 import { directionRate, type DirectionRate } from './statistics';
@@ -21,8 +22,8 @@ export interface SpeedTestLimits extends TransferLimits {
  * download overshoots by at most one read), while a link near the threshold gets up to 10 s per direction.
  */
 export const defaultSpeedTestLimits: SpeedTestLimits = {
-  // TODO: choose the stream count from the first second's rate instead of a fixed 4.
   streams: 4,
+  adaptive: { maxStreams: 8, perStreamMbps: 25 },
   sampleIntervalMs: 100,
   maxDurationMs: 10_000,
   maxBytes: 32 * 1024 * 1024,
@@ -90,6 +91,23 @@ interface Measurements {
   latency: LatencyMeasurement;
   download: DirectionMeasurement;
   upload: DirectionMeasurement;
+  /** The interface carrying the test, or null when its counters cannot be read (loopback, not Linux). */
+  interfaceName: string | null;
+  downloadTraffic: BackgroundTraffic | null;
+  uploadTraffic: BackgroundTraffic | null;
+}
+
+/** Runs one direction while reading the interface counters before and after it. */
+async function withCounters(
+  device: string | null,
+  measure: () => Promise<DirectionMeasurement>,
+  pick: (counters: InterfaceCounters) => number,
+): Promise<{ measurement: DirectionMeasurement; traffic: BackgroundTraffic | null }> {
+  const before = device === null ? null : await readCounters(device);
+  const measurement = await measure();
+  const after = device === null ? null : await readCounters(device);
+  if (before === null || after === null) return { measurement, traffic: null };
+  return { measurement, traffic: backgroundTraffic(pick(after) - pick(before), measurement.bytes) };
 }
 
 async function measureBothDirections(
@@ -99,32 +117,33 @@ async function measureBothDirections(
   signal: AbortSignal,
   logger: Logger,
 ): Promise<Measurements> {
-  const endpoint = new SpeedEndpoint(endpointUrl, limits.streams + 1);
+  const endpoint = new SpeedEndpoint(endpointUrl, Math.max(limits.streams, limits.adaptive.maxStreams) + 1);
   try {
     const latency = await measureLatency(endpoint, limits.latencyRequests, limits.idleTimeoutMs, signal);
     const roundTripMs = latency.latencyMs;
-    const download = await measureDirection(endpoint, 'download', {
-      thresholdMbps: goodputThresholdMbps(speed.minDownloadMbps, speed.thresholdMeaning),
-      roundTripMs,
-      limits,
-      signal,
-    });
+    const device = await interfaceTowards(endpoint.base.hostname.replace(/^\[|\]$/g, ''), Number(endpoint.base.port) || 443);
+    const counted = device !== null && (await readCounters(device)) !== null ? device : null;
+
+    const { measurement: download, traffic: downloadTraffic } = await withCounters(
+      counted,
+      () => measureDirection(endpoint, 'download', { thresholdMbps: goodputThresholdMbps(speed.minDownloadMbps, speed.thresholdMeaning), roundTripMs, limits, signal }),
+      (counters) => counters.rxBytes,
+    );
     logger.info('Download measured', { bytes: download.bytes, durationMs: Math.round(download.durationMs), stopReason: download.stopReason });
-    const upload = await measureDirection(endpoint, 'upload', {
-      thresholdMbps: goodputThresholdMbps(speed.minUploadMbps, speed.thresholdMeaning),
-      roundTripMs,
-      limits,
-      signal,
-    });
+    const { measurement: upload, traffic: uploadTraffic } = await withCounters(
+      counted,
+      () => measureDirection(endpoint, 'upload', { thresholdMbps: goodputThresholdMbps(speed.minUploadMbps, speed.thresholdMeaning), roundTripMs, limits, signal }),
+      (counters) => counters.txBytes,
+    );
     logger.info('Upload measured', { bytes: upload.bytes, durationMs: Math.round(upload.durationMs), stopReason: upload.stopReason });
-    return { endpoint: endpoint.base.href, latency, download, upload };
+    return { endpoint: endpoint.base.href, latency, download, upload, interfaceName: counted, downloadTraffic, uploadTraffic };
   } finally {
     endpoint.close();
   }
 }
 
-// TODO: compare the interface byte counters with the test's own bytes, so that heavy background
-// traffic or a metered connection gives "unknown, test again" instead of a low figure.
+// NOTE: a metered connection is not detected yet; the OS knows it (NetworkManager's "metered" property,
+// Windows' cost API) but no reader is written.
 function judge(
   measured: Measurements,
   speed: SpeedPolicy,
@@ -142,6 +161,11 @@ function judge(
   }
 
   const decision = decideSpeed(downloadRate, uploadRate, speed);
+  // Other traffic took part of the link, so a low figure says nothing about the link itself.
+  const busy = [measured.downloadTraffic, measured.uploadTraffic].some((traffic) => traffic?.heavy === true);
+  if (busy && decision.verdict !== 'pass') {
+    return { verdict: 'unknown', summary: messages.backgroundTrafficSummary, evidence, policy, remediation: messages.retryRemediation };
+  }
   if (decision.verdict === 'fail') {
     return { verdict: 'fail', summary: messages.failSummary(decision), evidence, policy, remediation: messages.failRemediation };
   }
@@ -166,7 +190,8 @@ function speedEvidence(
 
   return {
     endpoint: measured.endpoint,
-    streams: limits.streams,
+    // The adaptive rule may add streams in either direction; the larger count is reported.
+    streams: Math.max(measured.download.streams, measured.upload.streams),
     downloadMbps: roundTo(download.goodputMbps, 2),
     uploadMbps: roundTo(upload.goodputMbps, 2),
     downloadLinkRateMbps: roundTo(comparableMbps(download.goodputMbps, 'link-rate'), 2),
@@ -179,6 +204,10 @@ function speedEvidence(
     durationMs: Math.round(durationMs),
     download: directionEvidence(measured.download, download),
     upload: directionEvidence(measured.upload, upload),
+    backgroundTraffic:
+      measured.interfaceName === null
+        ? { interface: null, note: 'Interface counters not read (loopback endpoint or not Linux).' }
+        : { interface: measured.interfaceName, download: measured.downloadTraffic, upload: measured.uploadTraffic },
   };
 }
 

@@ -34,12 +34,13 @@ export interface SteadyInterval {
 }
 
 /**
- * Method behind a direction's figure. Normally it is the median of the steady intervals. A fast link
+ * Method behind a direction's figure. Normally it is the median of the steady windows (see
+ * steadyWindows). A fast link
  * exhausts the byte budget before enough intervals pass, so then the figure is the mean rate after the
  * first share of the budget (the byte-counted ramp-up). Without that cut it is the mean over the whole
  * run. Both means come from short runs that may still contain slow start, so they understate the rate.
  */
-export type RateStatistic = 'median-of-steady-intervals' | 'mean-after-ramp-up-bytes' | 'mean-including-ramp-up';
+export type RateStatistic = 'median-of-steady-windows' | 'mean-after-ramp-up-bytes' | 'mean-including-ramp-up';
 
 export interface DirectionRate {
   goodputMbps: number;
@@ -97,6 +98,36 @@ export function earlyStopDecision(
   return null;
 }
 
+/** Windows a steady part is split into for its median: enough to outvote a stall or a burst. */
+export const STEADY_WINDOWS = 10;
+
+/**
+ * Joins consecutive steady intervals into about STEADY_WINDOWS windows of equal length. TCP delivers
+ * in bursts, so single 100 ms intervals on a shaped link alternate between full and thin, and their
+ * median sits below the true rate; windows of a second or so average the bursts out while the median
+ * over the windows still ignores one stall or one burst.
+ */
+export function steadyWindows(intervals: readonly SteadyInterval[]): SteadyInterval[] {
+  const totalMs = intervals.reduce((total, interval) => total + interval.durationMs, 0);
+  const windowMs = totalMs / STEADY_WINDOWS;
+  const windows: SteadyInterval[] = [];
+  let current: { startMs: number; durationMs: number; bits: number } | null = null;
+
+  for (const interval of intervals) {
+    current ??= { startMs: interval.startMs, durationMs: 0, bits: 0 };
+    current.durationMs += interval.durationMs;
+    current.bits += interval.mbps * interval.durationMs * 1000;
+    if (current.durationMs >= windowMs * 0.999) {
+      windows.push({ startMs: current.startMs, durationMs: current.durationMs, mbps: current.bits / current.durationMs / 1000 });
+      current = null;
+    }
+  }
+  if (current !== null && current.durationMs >= windowMs / 2) {
+    windows.push({ startMs: current.startMs, durationMs: current.durationMs, mbps: current.bits / current.durationMs / 1000 });
+  }
+  return windows;
+}
+
 /**
  * Computes the figure of one finished direction. `samples` end with the sample taken at the stop.
  * `rampUpCut` is the sample taken when the byte count passed the ramp-up share of the budget, or null.
@@ -107,8 +138,8 @@ export function directionRate(samples: readonly ByteSample[], rampUpCut: ByteSam
 
   if (intervals.length >= rules.minSteadyIntervals) {
     return {
-      goodputMbps: median(intervals.map((interval) => interval.mbps)),
-      statistic: 'median-of-steady-intervals',
+      goodputMbps: median(steadyWindows(intervals).map((window) => window.mbps)),
+      statistic: 'median-of-steady-windows',
       steadyIntervals: intervals.length,
     };
   }

@@ -11,7 +11,14 @@ export type Direction = 'download' | 'upload';
 export type StopReason = 'certain-pass' | 'certain-fail' | 'byte-budget' | 'time-cap' | 'aborted' | 'failed';
 
 export interface TransferLimits {
+  /** Streams at the start of each direction. */
   streams: number;
+  /**
+   * Streams are added up to maxStreams once the ramp-up is over if each stream already carries more
+   * than perStreamMbps: one TCP stream rarely fills a fast link, while on a slow link more streams
+   * only compete with each other and with the user's other traffic.
+   */
+  adaptive: { maxStreams: number; perStreamMbps: number };
   sampleIntervalMs: number;
   /** Hard cap on one direction's duration. */
   maxDurationMs: number;
@@ -39,6 +46,8 @@ export interface DirectionMeasurement {
   /** When the measured bytes passed rampUpByteShare of the budget; null if they never did. */
   rampUpCut: ByteSample | null;
   stopReason: StopReason;
+  /** Streams running at the end, after any added by the adaptive rule. */
+  streams: number;
 }
 
 export interface DirectionOptions {
@@ -204,27 +213,40 @@ export async function measureDirection(endpoint: SpeedEndpoint, direction: Direc
   if (signal.aborted) onOuterAbort();
   signal.addEventListener('abort', onOuterAbort, { once: true });
 
+  const request: TransferRequest = { signal: controller.signal, onBytes, idleTimeoutMs: limits.idleTimeoutMs };
+  const streams: Promise<void>[] = [];
+  const startStream = (): void => {
+    const sendNext = progress.openStream(endpoint, request, elapsed);
+    streams.push(
+      (async () => {
+        try {
+          while (!controller.signal.aborted) await sendNext();
+        } catch (error) {
+          // Requests cut short by our own stop are expected; anything before it is a real failure.
+          if (stopReason === null) {
+            failure = error;
+            stop('failed');
+          }
+        }
+      })(),
+    );
+  };
+
+  let adapted = false;
   const timeCap = setTimeout(() => stop('time-cap'), limits.maxDurationMs);
   const sampler = setInterval(() => {
     const atMs = elapsed();
     progress.tick(atMs);
+    if (!adapted && atMs >= limits.sampling.rampUpMs) {
+      adapted = true;
+      const extra = extraStreams(progress.wireBytes, atMs, streams.length, limits.adaptive);
+      for (let added = 0; added < extra; added += 1) startStream();
+    }
     const certain = earlyStopDecision(progress.samples(atMs), options.thresholdMbps, limits.sampling, limits.earlyStop);
     if (certain !== null) stop(certain);
   }, limits.sampleIntervalMs);
 
-  const request: TransferRequest = { signal: controller.signal, onBytes, idleTimeoutMs: limits.idleTimeoutMs };
-  const streams = Array.from({ length: limits.streams }, async () => {
-    const sendNext = progress.openStream(endpoint, request, elapsed);
-    try {
-      while (!controller.signal.aborted) await sendNext();
-    } catch (error) {
-      // Requests cut short by our own stop are expected; anything before it is a real failure.
-      if (stopReason === null) {
-        failure = error;
-        stop('failed');
-      }
-    }
-  });
+  for (let index = 0; index < limits.streams; index += 1) startStream();
 
   await stopped;
   const durationMs = elapsed();
@@ -242,5 +264,12 @@ export async function measureDirection(endpoint: SpeedEndpoint, direction: Direc
     samples: progress.samples(durationMs),
     rampUpCut: progress.rampUpCut(durationMs),
     stopReason: stopReason ?? 'aborted',
+    streams: streams.length,
   };
+}
+
+/** Returns how many streams to add after the ramp-up: none unless each stream already carries more than perStreamMbps. */
+export function extraStreams(bytes: number, elapsedMs: number, streams: number, adaptive: TransferLimits['adaptive']): number {
+  const perStreamMbps = (bytes * 8) / elapsedMs / 1000 / streams;
+  return perStreamMbps > adaptive.perStreamMbps ? Math.max(0, adaptive.maxStreams - streams) : 0;
 }

@@ -66,7 +66,7 @@ function judgeDirection(
 ): DirectionJudgement {
   const comparable = comparableMbps(rate.goodputMbps, meaning);
   const underThreshold = comparable < thresholdMbps;
-  const shortRun = rate.statistic !== 'median-of-steady-intervals';
+  const shortRun = rate.statistic !== 'median-of-steady-windows';
   const clearlyUnder = comparable <= thresholdMbps / SHORT_RUN_FAIL_MARGIN;
 
   return {

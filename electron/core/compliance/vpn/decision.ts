@@ -4,6 +4,7 @@
 import type { LocalizedText } from '../../../../shared/domain';
 import type { Policy } from '../../policy/schema';
 import type { CheckOutcome } from '../check-result';
+import type { ProbeResult } from './https-probe';
 import * as messages from './messages';
 import type { RouteDecision } from './route-reader';
 import type { TunnelClassification } from './tunnel';
@@ -12,7 +13,7 @@ export type VpnPolicy = Policy['vpn'];
 
 /** Returns the policy values the route evidence is held against. */
 export function vpnPolicyValues(policy: VpnPolicy): Record<string, unknown> {
-  return { internalSubnets: policy.internalSubnets, adapterHints: policy.adapterHints };
+  return { internalSubnets: policy.internalSubnets, adapterHints: policy.adapterHints, probe: policy.probe ?? null };
 }
 
 /** The kernel's routing of traffic to one internal subnet. */
@@ -29,6 +30,16 @@ export interface VpnFacts {
   routes: SubnetRouteFacts[];
   /** Interfaces whose name contains one of the policy's adapter hints. */
   hintedAdapters: string[];
+  /** The HTTPS probe with the pinned certificate; null when the policy sets none or the routes already failed. */
+  probe?: ProbeResult | null;
+  /** Internal subnets that overlap a subnet the computer is on directly (home LAN). */
+  lanOverlaps?: LanOverlap[];
+}
+
+export interface LanOverlap {
+  internalSubnet: string;
+  lanSubnet: string;
+  device: string;
 }
 
 export type RouteFinding = 'through-tunnel' | 'no-route' | 'not-a-tunnel' | 'tunnel-down';
@@ -40,8 +51,12 @@ export function routeFinding(facts: SubnetRouteFacts): RouteFinding {
   return 'through-tunnel';
 }
 
-// TODO: a personal full-tunnel VPN also carries the internal subnets through a live tunnel, so it
-// passes here. Only the HTTPS probe to an internal host with the pinned certificate will tell them apart.
+/**
+ * Decides from the strongest evidence available. Routes come first: an internal subnet that does not
+ * go through a live tunnel fails. When they all do, the HTTPS probe decides if the policy sets one,
+ * because a personal full-tunnel VPN or a tunnel whose far end died also routes through a live tunnel.
+ * Without a probe, routes through live tunnels pass.
+ */
 export function decideVpn(facts: VpnFacts, policy: VpnPolicy): CheckOutcome {
   const policyValues = vpnPolicyValues(policy);
 
@@ -59,11 +74,22 @@ export function decideVpn(facts: VpnFacts, policy: VpnPolicy): CheckOutcome {
   const evidence: Record<string, unknown> = {
     routes: routes.map(({ route, finding }) => routeEvidence(route, finding)),
     hintedAdapters: facts.hintedAdapters,
+    probe: facts.probe ?? null,
+    lanOverlaps: facts.lanOverlaps ?? [],
   };
+  if (facts.lanOverlaps && facts.lanOverlaps.length > 0) evidence.lanOverlapNote = messages.lanOverlapNote(facts.lanOverlaps);
 
   const missed = routes.filter(({ finding }) => finding !== 'through-tunnel').map(({ route }) => route.subnet);
   if (missed.length === 0) {
     const devices = [...new Set(routes.map(({ route }) => (route.route.kind === 'route' ? route.route.device : '')))];
+    const probe = facts.probe ?? null;
+    evidence.strongestEvidence = probe === null ? 'route-through-tunnel' : 'pinned-https-probe';
+    if (probe !== null && probe.outcome === 'wrong-certificate') {
+      return { verdict: 'fail', summary: messages.wrongCertificateSummary(probe.url), evidence, policy: policyValues, remediation: messages.wrongCertificateRemediation };
+    }
+    if (probe !== null && probe.outcome !== 'pinned-match') {
+      return { verdict: 'fail', summary: messages.probeUnansweredSummary(probe.url, devices), evidence, policy: policyValues, remediation: messages.failRemediation };
+    }
     return { verdict: 'pass', summary: messages.passSummary(policy.internalSubnets, devices), evidence, policy: policyValues, remediation: [] };
   }
 

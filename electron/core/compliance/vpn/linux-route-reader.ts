@@ -2,8 +2,9 @@
 // read, the kernel's error for a missing route, is never translated.
 import { execFile } from 'node:child_process';
 import { z } from 'zod';
-import type { RouteDecision, RouteReader } from './route-reader';
-import type { LinkFacts } from './tunnel';
+import type { LocalSubnet, RouteDecision, RouteReader } from './route-reader';
+import { networkCidr } from './subnet';
+import { classifyLink, type LinkFacts } from './tunnel';
 
 const IP_TIMEOUT_MS = 3_000;
 
@@ -22,6 +23,13 @@ const linkSchema = z.object({
   operstate: z.string().optional(),
   link_type: z.string().optional(),
   linkinfo: z.object({ info_kind: z.string().optional() }).optional(),
+});
+
+const addressSchema = z.object({
+  ifname: z.string(),
+  flags: z.array(z.string()).default([]),
+  link_type: z.string().optional(),
+  addr_info: z.array(z.object({ family: z.string(), local: z.string().optional(), prefixlen: z.number().optional() })).default([]),
 });
 
 /** The kernel has no usable route: no matching route, or an unreachable, blackhole or prohibit one. */
@@ -62,6 +70,21 @@ export class LinuxRouteReader implements RouteReader {
   async linkNames(): Promise<string[]> {
     const links = parse(z.array(linkSchema), await this.run(['-j', 'link', 'show']), 'ip link show');
     return links.map((link) => link.ifname);
+  }
+
+  async localSubnets(): Promise<LocalSubnet[]> {
+    const interfaces = parse(z.array(addressSchema), await this.run(['-j', 'addr', 'show']), 'ip addr show');
+    const subnets: LocalSubnet[] = [];
+
+    for (const entry of interfaces) {
+      const link: LinkFacts = { name: entry.ifname, linkType: entry.link_type ?? null, flags: entry.flags, operstate: null, kind: null };
+      if (entry.link_type === 'loopback' || classifyLink(link).isTunnel) continue;
+      for (const address of entry.addr_info) {
+        if (address.family !== 'inet' || address.local === undefined || address.prefixlen === undefined) continue;
+        subnets.push({ device: entry.ifname, cidr: networkCidr(address.local, address.prefixlen) });
+      }
+    }
+    return subnets;
   }
 
   private run(args: string[]): Promise<unknown> {

@@ -82,3 +82,40 @@ export const failRemediation: LocalizedText[] = [
     en: "If the VPN application says it is connected but this check still fails, disconnect and reconnect the VPN, then check again. If it still fails, contact your agency's IT team and attach this check result.",
   },
 ];
+
+export function wrongCertificateSummary(url: string): LocalizedText {
+  return {
+    id: `VPN instansi tidak tersambung: server internal ${url} menjawab dengan sertifikat yang bukan milik instansi.`,
+    en: `The agency VPN is not connected: the internal server ${url} answered with a certificate that is not the agency's.`,
+  };
+}
+
+export function probeUnansweredSummary(url: string, devices: readonly string[]): LocalizedText {
+  return {
+    id: `VPN instansi tidak tersambung: terowongan ${devices.join(', ')} aktif, tetapi server internal ${url} tidak menjawab lewat terowongan itu.`,
+    en: `The agency VPN is not connected: the tunnel ${devices.join(', ')} is up, but the internal server ${url} does not answer through it.`,
+  };
+}
+
+export function lanOverlapNote(overlaps: readonly { internalSubnet: string; lanSubnet: string; device: string }[]): LocalizedText {
+  const pairs = (join: string) => overlaps.map((overlap) => `${overlap.internalSubnet} ${join} ${overlap.lanSubnet} (${overlap.device})`).join(', ');
+  return {
+    id: `Subnet internal bertumpang tindih dengan jaringan lokal: ${pairs('dan')}. Alamat di jaringan rumah dapat menutupi alamat kantor.`,
+    en: `An internal subnet overlaps the local network: ${pairs('and')}. Addresses on the home network can hide the office addresses.`,
+  };
+}
+
+export const wrongCertificateRemediation: LocalizedText[] = [
+  {
+    id: 'Matikan VPN pribadi atau proxy lain, lalu sambungkan VPN instansi dan periksa ulang.',
+    en: "Turn off any personal VPN or other proxy, then connect the agency's VPN and check again.",
+  },
+  {
+    id: 'Jika Anda memakai Wi-Fi umum (hotel, kafe), selesaikan dulu halaman masuknya, atau pindah ke jaringan lain.',
+    en: 'If you are on public Wi-Fi (hotel, café), complete its sign-in page first, or move to another network.',
+  },
+  {
+    id: 'Jika tetap gagal, hubungi tim TI instansi dan lampirkan hasil pemeriksaan ini; sertifikat yang diterima tercantum di dalamnya.',
+    en: "If it still fails, contact your agency's IT team and attach this check result; it lists the certificate received.",
+  },
+];

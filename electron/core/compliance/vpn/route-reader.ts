@@ -14,4 +14,12 @@ export interface RouteReader {
   link(device: string): Promise<LinkFacts>;
   /** Names of all network interfaces, including ones that are down or have no address. */
   linkNames(): Promise<string[]>;
+  /** Subnets of the addresses on the local network interfaces (not loopback, not tunnels); optional for readers that cannot tell. */
+  localSubnets?(): Promise<LocalSubnet[]>;
+}
+
+/** A subnet the computer is on directly, e.g. the home Wi-Fi's 192.168.1.0/24 on wlan0. */
+export interface LocalSubnet {
+  device: string;
+  cidr: string;
 }

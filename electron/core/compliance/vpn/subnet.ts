@@ -30,3 +30,17 @@ export function probeAddress(subnet: Ipv4Subnet): string {
   const host = subnet.prefixLength <= 30 ? subnet.network + 1 : subnet.network;
   return [host >>> 24, (host >>> 16) & 0xff, (host >>> 8) & 0xff, host & 0xff].join('.');
 }
+
+/** True when the two subnets share at least one address (one contains the other). */
+export function subnetsOverlap(a: Ipv4Subnet, b: Ipv4Subnet): boolean {
+  const prefix = Math.min(a.prefixLength, b.prefixLength);
+  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+  return ((a.network & mask) >>> 0) === ((b.network & mask) >>> 0);
+}
+
+/** Returns the subnet an interface address belongs to, e.g. 192.168.1.23 with prefix 24 gives "192.168.1.0/24". */
+export function networkCidr(address: string, prefixLength: number): string {
+  const subnet = parseSubnet(`${address}/${prefixLength}`);
+  const network = subnet.network;
+  return `${[network >>> 24, (network >>> 16) & 0xff, (network >>> 8) & 0xff, network & 0xff].join('.')}/${prefixLength}`;
+}

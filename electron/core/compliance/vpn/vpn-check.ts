@@ -3,11 +3,12 @@
 import type { CheckResult } from '../../../../shared/domain';
 import type { Logger } from '../../logger';
 import { monotonicMs, type CheckOutcome } from '../check-result';
-import { decideVpn, vpnPolicyValues, type SubnetRouteFacts, type VpnFacts, type VpnPolicy } from './decision';
+import { decideVpn, routeFinding, vpnPolicyValues, type LanOverlap, type SubnetRouteFacts, type VpnFacts, type VpnPolicy } from './decision';
+import { probeHttps } from './https-probe';
 import { LinuxRouteReader } from './linux-route-reader';
 import * as messages from './messages';
 import type { RouteReader } from './route-reader';
-import { parseSubnet, probeAddress } from './subnet';
+import { parseSubnet, probeAddress, subnetsOverlap } from './subnet';
 import { classifyLink, type TunnelClassification } from './tunnel';
 
 export interface VpnCheckOptions {
@@ -42,6 +43,10 @@ async function vpnOutcome(options: VpnCheckOptions): Promise<CheckOutcome> {
   }
 
   const facts = await readVpnFacts(reader, options.vpn);
+  // The probe waits for a timeout when the host is unreachable, so it runs only when the routes alone would pass.
+  if (options.vpn.probe && facts.routes.length > 0 && facts.routes.every((route) => routeFinding(route) === 'through-tunnel')) {
+    facts.probe = await probeHttps(options.vpn.probe.url, options.vpn.probe.sha256);
+  }
   const outcome = decideVpn(facts, options.vpn);
   options.logger.info('VPN routes read', { subnets: facts.routes.length, verdict: outcome.verdict });
   return outcome;
@@ -72,5 +77,17 @@ export async function readVpnFacts(reader: RouteReader, policy: VpnPolicy): Prom
   const names = hints.length > 0 ? await reader.linkNames() : [];
   const hintedAdapters = names.filter((name) => hints.some((hint) => name.toLowerCase().includes(hint)));
 
-  return { routes, hintedAdapters };
+  const lanOverlaps = reader.localSubnets ? findLanOverlaps(policy.internalSubnets, await reader.localSubnets()) : [];
+
+  return { routes, hintedAdapters, lanOverlaps };
+}
+
+function findLanOverlaps(internalSubnets: readonly string[], local: readonly { device: string; cidr: string }[]): LanOverlap[] {
+  const overlaps: LanOverlap[] = [];
+  for (const internal of internalSubnets) {
+    for (const lan of local) {
+      if (subnetsOverlap(parseSubnet(internal), parseSubnet(lan.cidr))) overlaps.push({ internalSubnet: internal, lanSubnet: lan.cidr, device: lan.device });
+    }
+  }
+  return overlaps;
 }
