@@ -54,6 +54,11 @@ export function validateEvent(raw: unknown): Validation {
 /**
  * Stores a batch in one transaction and returns one result per item, in request order. An id seen
  * before (in an earlier batch or earlier in this one) is a duplicate and returns the first server id.
+ *
+ * Order per stream: a new event must have a seq above every seq already stored for its device and
+ * stream, or it is rejected as out of order. Gaps are allowed, because the client moves an event the
+ * server rejected to its dead-letter list and goes on with the next one. The duplicate check comes
+ * first, so a resent stored event always gets its server id back.
  */
 export function ingestBatch(store: CentralStore, deviceId: string, batch: BatchEnvelope, receivedAt: number): EventResult[] {
   return store.transaction(() =>
@@ -63,6 +68,18 @@ export function ingestBatch(store: CentralStore, deviceId: string, batch: BatchE
 
       const validation = validateEvent(raw);
       if (!validation.ok) return { id: raw.id, status: 'rejected', reason: validation.reason };
+
+      const { stream, seq } = validation.event;
+      const last = store.lastSeq(deviceId, stream);
+      if (seq <= last) {
+        return {
+          id: raw.id,
+          status: 'rejected',
+          reason:
+            `Out of order: stream "${stream}" of this device already holds seq ${last}, so seq ${seq} cannot follow it. ` +
+            'Send the events of a stream in seq order.',
+        };
+      }
 
       // The payload is stored as the client sent it, not as the schema's parsed copy.
       const serverId = store.insertEvent(deviceId, validation.event, JSON.stringify(raw.payload), receivedAt);

@@ -1,6 +1,7 @@
 // Small HTTP helpers for the reference server: JSON replies, bounded body reading and request
 // validation that names the offending field.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import type { z } from 'zod';
 
 /** An error that becomes a JSON reply `{ error, message }` with the given status. */
@@ -76,8 +77,29 @@ export async function readBody(req: IncomingMessage, limitBytes: number): Promis
   return Buffer.concat(chunks);
 }
 
+/**
+ * Undoes the request's Content-Encoding: identity or gzip. The inflated size has the same limit as a
+ * plain body, so a small compressed body cannot expand into gigabytes.
+ */
+export function decodeBody(req: IncomingMessage, body: Buffer, limitBytes: number): Buffer {
+  const encoding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  if (encoding === 'identity' || encoding === '') return body;
+  if (encoding !== 'gzip') {
+    throw new HttpError(415, 'unsupported_encoding', `Content-Encoding "${encoding}" is not supported; send the body plain or as gzip.`);
+  }
+  try {
+    return gunzipSync(body, { maxOutputLength: limitBytes });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new HttpError(413, 'payload_too_large', `The request body inflates to more than the maximum of ${limitBytes} bytes.`);
+    }
+    throw new HttpError(400, 'invalid_encoding', `The request body is not valid gzip: ${(error as Error).message}`);
+  }
+}
+
 export async function readJson(req: IncomingMessage, limitBytes: number): Promise<unknown> {
-  const body = await readBody(req, limitBytes);
+  const body = decodeBody(req, await readBody(req, limitBytes), limitBytes);
   if (body.length === 0) {
     throw new HttpError(400, 'invalid_json', 'The request body is empty; expected a JSON object.');
   }

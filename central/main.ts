@@ -4,11 +4,12 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parseFaultSpec, type FaultPlan } from './faults';
 import { startCentralServer } from './server';
 
 export const DEFAULT_CENTRAL_PORT = 8787;
 
-const USAGE = `Usage: central [--port N] [--host ADDRESS] [--db FILE] [--enrollment-code CODE]...
+const USAGE = `Usage: central [--port N] [--host ADDRESS] [--db FILE] [--enrollment-code CODE]... [--faults SPEC]
 
 Starts the reference central server for development and demos.
 
@@ -17,6 +18,9 @@ Options:
   --host ADDRESS          address to listen on (default 127.0.0.1, this machine only)
   --db FILE               SQLite file for devices and events (default: in memory, lost on exit)
   --enrollment-code CODE  code that enrolls a device; repeat for several (default DEMO)
+  --faults SPEC           inject faults into POST /v1/events for testing, e.g.
+                          rate=0.3,kinds=error500+status429+timeout+drop_after_commit+malformed+latency,
+                          latency=200,retry-after=1,hang=30000 (default: no faults)
   -h, --help              show this help`;
 
 export interface CentralCliIo {
@@ -48,6 +52,7 @@ interface CentralCliOptions {
   host: string;
   dbPath: string;
   enrollmentCodes: string[];
+  faults: FaultPlan | null;
 }
 
 /** Parses the arguments; returns a message for the user instead of options when they are invalid. */
@@ -61,6 +66,7 @@ function parseCentralArgs(argv: string[]): CentralCliOptions | { help: true } | 
         host: { type: 'string' },
         db: { type: 'string' },
         'enrollment-code': { type: 'string', multiple: true },
+        faults: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -81,7 +87,16 @@ function parseCentralArgs(argv: string[]): CentralCliOptions | { help: true } | 
   const emptyCode = codes.find((code) => code.trim() === '');
   if (emptyCode !== undefined) return { error: '--enrollment-code must not be empty.' };
 
-  return { port, host: values.host ?? '127.0.0.1', dbPath: values.db ?? ':memory:', enrollmentCodes: codes };
+  let faults: FaultPlan | null = null;
+  if (values.faults !== undefined) {
+    try {
+      faults = parseFaultSpec(values.faults);
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  }
+
+  return { port, host: values.host ?? '127.0.0.1', dbPath: values.db ?? ':memory:', enrollmentCodes: codes, faults };
 }
 
 /** Runs the server until stopped; resolves with the process exit code (0 after a clean stop, 2 on bad arguments). */
@@ -108,6 +123,9 @@ export async function runCentralCli(argv: string[], io: CentralCliIo = processIo
   const isDemoCode = parsed.enrollmentCodes.length === 1 && parsed.enrollmentCodes[0] === 'DEMO';
   const codes = isDemoCode ? 'enrollment code: DEMO' : `enrollment codes: ${parsed.enrollmentCodes.length}`;
   io.stdout(`Central server ready at ${server.url} (database: ${parsed.dbPath}, ${codes}).`);
+  if (parsed.faults) {
+    io.stdout(`Injecting faults into ${Math.round(parsed.faults.rate * 100)}% of event requests: ${parsed.faults.kinds.join(', ')}.`);
+  }
   io.stdout('Press Ctrl+C to stop.');
   await (io.untilStopped ?? waitForSignal)();
 

@@ -4,8 +4,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { enrollRequestSchema, type EnrollResponse, type EventBatchResponse } from '../shared/central-api';
+import {
+  acknowledgeRequestsSchema,
+  enrollRequestSchema,
+  postUrgentRequestSchema,
+  type EnrollResponse,
+  type EventBatchResponse,
+  type PolicyDocument,
+} from '../shared/central-api';
 import { batchEnvelopeSchema, ingestBatch } from './events';
+import { delay, FaultInjector, hang, sendMalformed, type FaultPlanInput } from './faults';
 import { HttpError, parseRequest, readJson, sendError, sendJson } from './http';
 import { handleDownload, handleUpload } from './speed';
 import { CentralStore } from './store';
@@ -20,11 +28,19 @@ export interface CentralServerOptions {
   /** Codes that enroll a device; each may be used any number of times. */
   enrollmentCodes?: string[];
   logger?: (line: string) => void;
+  /** Random faults on POST /v1/events; see central/faults.ts. */
+  faults?: FaultPlanInput | null;
+  /** Policy served at GET /v1/policy; without one, that endpoint returns 404. */
+  policy?: PolicyDocument | null;
+  /** Random source of the fault draws; tests pass a seeded one to repeat a run. */
+  faultRandom?: () => number;
 }
 
 export interface CentralServer {
   url: string;
   port: number;
+  /** Faults on POST /v1/events: configure() a random plan or script() the next ones. */
+  faults: FaultInjector;
   close(): Promise<void>;
 }
 
@@ -35,7 +51,9 @@ type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Pro
 type Routes = Map<string, Record<string, RouteHandler>>;
 
 interface Context {
+  policy: { document: PolicyDocument; etag: string } | null;
   store: CentralStore;
+  faults: FaultInjector;
   enrollmentCodes: ReadonlySet<string>;
   log: (line: string) => void;
 }
@@ -83,8 +101,31 @@ async function enroll(context: Context, req: IncomingMessage, res: ServerRespons
 
 async function receiveEvents(context: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const deviceId = authenticate(context, req);
+  const fault = context.faults.next();
+  if (fault?.kind === 'latency') await delay(context.faults.latencyMs);
+  if (fault?.kind === 'timeout') return hang(req, res, context.faults.hangMs);
+  if (fault?.kind === 'error500') {
+    req.resume();
+    throw new HttpError(500, 'injected_fault', 'Injected fault: the server failed before storing anything.');
+  }
+  if (fault?.kind === 'status429') {
+    req.resume();
+    const retryAfter = context.faults.retryAfterHeader(Date.now());
+    throw new HttpError(429, 'too_many_requests', 'Injected fault: too many requests; retry later.', { 'Retry-After': retryAfter });
+  }
+
   const batch = parseRequest(batchEnvelopeSchema, await readJson(req, EVENTS_BODY_LIMIT));
   const results = ingestBatch(context.store, deviceId, batch, Date.now());
+
+  if (fault?.kind === 'drop_after_commit') {
+    context.log(`Injected fault: stored ${results.length} results for device ${deviceId}, then dropped the connection`);
+    res.destroy();
+    return;
+  }
+  if (fault?.kind === 'malformed') {
+    sendMalformed(res, context.faults.injected.malformed);
+    return;
+  }
 
   const count = (status: string) => results.filter((result) => result.status === status).length;
   context.log(
@@ -96,11 +137,60 @@ async function receiveEvents(context: Context, req: IncomingMessage, res: Server
   sendJson(res, 200, body);
 }
 
-function listEvents(context: Context, req: IncomingMessage, res: ServerResponse): void {
+function requireLoopback(req: IncomingMessage): void {
   if (!isLoopbackAddress(req.socket.remoteAddress)) {
     throw new HttpError(403, 'forbidden', 'The admin endpoints accept requests from this machine (loopback) only.');
   }
+}
+
+function listEvents(context: Context, req: IncomingMessage, res: ServerResponse): void {
+  requireLoopback(req);
   sendJson(res, 200, { events: context.store.listEvents() });
+}
+
+async function postUrgentRequest(context: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  requireLoopback(req);
+  const request = parseRequest(postUrgentRequestSchema, await readJson(req, ENROLL_BODY_LIMIT));
+  const deviceId = request.deviceId ?? null;
+  if (deviceId !== null && !context.store.hasDevice(deviceId)) {
+    throw new HttpError(404, 'unknown_device', `No enrolled device has the id "${deviceId}". Leave deviceId out to address every device.`);
+  }
+
+  const id = context.store.addUrgentRequest({ deviceId, title: request.title, message: request.message, dueAt: request.dueAt ?? null }, Date.now());
+  context.log(`Urgent request ${id} posted to ${deviceId ?? 'every device'}`);
+  sendJson(res, 201, { id });
+}
+
+/** Serves the device's policy with a strong ETag; a matching If-None-Match gets 304 and no body. */
+function servePolicy(context: Context, req: IncomingMessage, res: ServerResponse): void {
+  authenticate(context, req);
+  if (context.policy === null) {
+    throw new HttpError(404, 'no_policy', 'This server assigns no policy; the device keeps the policy it has.');
+  }
+
+  const { document, etag } = context.policy;
+  const wanted = (req.headers['if-none-match'] ?? '').split(',').map((tag) => tag.trim());
+  if (wanted.includes(etag) || wanted.includes('*')) {
+    res.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache' });
+    res.end();
+    return;
+  }
+  sendJson(res, 200, document, { ETag: etag, 'Cache-Control': 'no-cache' });
+}
+
+function listUrgentRequests(context: Context, req: IncomingMessage, res: ServerResponse): void {
+  const deviceId = authenticate(context, req);
+  sendJson(res, 200, { requests: context.store.urgentRequestsFor(deviceId) });
+}
+
+async function acknowledgeRequests(context: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const deviceId = authenticate(context, req);
+  const request = parseRequest(acknowledgeRequestsSchema, await readJson(req, ENROLL_BODY_LIMIT));
+  const unknown = context.store.acknowledge(deviceId, request.ids, Date.now());
+  if (unknown.length > 0) {
+    throw new HttpError(404, 'unknown_request', `No request for this device has the id ${unknown.join(', ')}; nothing was acknowledged for it.`);
+  }
+  sendJson(res, 200, { acknowledged: request.ids.length });
 }
 
 function createRoutes(context: Context): Routes {
@@ -108,7 +198,11 @@ function createRoutes(context: Context): Routes {
     ['/v1/enroll', { POST: (req, res) => enroll(context, req, res) }],
     ['/v1/events', { POST: (req, res) => receiveEvents(context, req, res) }],
     ['/v1/health', { GET: (_req, res) => sendJson(res, 200, { ok: true }) }],
+    ['/v1/policy', { GET: (req, res) => servePolicy(context, req, res) }],
+    ['/v1/requests', { GET: (req, res) => listUrgentRequests(context, req, res) }],
+    ['/v1/requests/ack', { POST: (req, res) => acknowledgeRequests(context, req, res) }],
     ['/admin/events', { GET: (req, res) => listEvents(context, req, res) }],
+    ['/admin/requests', { POST: (req, res) => postUrgentRequest(context, req, res) }],
     ['/__down', { GET: handleDownload }],
     ['/__up', { POST: (req, res) => handleUpload(req, res) }],
   ]);
@@ -163,7 +257,10 @@ export async function startCentralServer(options: CentralServerOptions = {}): Pr
   const host = options.host ?? '127.0.0.1';
   const log = options.logger ?? (() => {});
   const store = new CentralStore(options.dbPath ?? ':memory:');
-  const routes = createRoutes({ store, enrollmentCodes: new Set(options.enrollmentCodes ?? ['DEMO']), log });
+  const faults = new FaultInjector(options.faultRandom);
+  faults.configure(options.faults ?? null);
+  const policy = options.policy ? { document: options.policy, etag: `"${sha256(JSON.stringify(options.policy)).slice(0, 32)}"` } : null;
+  const routes = createRoutes({ policy, store, faults, enrollmentCodes: new Set(options.enrollmentCodes ?? ['DEMO']), log });
 
   const server = createServer((req, res) => {
     const started = performance.now();
@@ -194,5 +291,5 @@ export async function startCentralServer(options: CentralServerOptions = {}): Pr
     });
     return closing;
   };
-  return { url, port, close };
+  return { url, port, faults, close };
 }

@@ -4,8 +4,9 @@ import { I18nextProvider } from 'react-i18next';
 import type { Language } from '../shared/domain';
 import { locales } from '../shared/locales';
 import { companion, type CompanionConnection } from './api/companion';
+import { AppShell } from './AppShell';
+import { ReturnPromptDialog } from './components/worktime/ReturnPromptDialog';
 import { createI18n, currentLanguage, localeOf } from './i18n';
-import { Beranda } from './pages/Beranda';
 
 /** Shown when there is no core to talk to; in both languages, since no stored language can be read. */
 function ShellMissing({ connection }: { connection: Exclude<CompanionConnection, { ok: true }> }) {
@@ -44,7 +45,8 @@ export function App() {
   return (
     <I18nextProvider i18n={i18n}>
       <I18nProvider locale={localeOf(language)}>
-        <Beranda api={connection.api} onLanguage={applyLanguage} />
+        <AppShell api={connection.api} onLanguage={applyLanguage} />
+        <ReturnPromptDialog api={connection.api} />
       </I18nProvider>
     </I18nextProvider>
   );

@@ -30,8 +30,8 @@ const units: Unit[] = [
 /** The evidence a person needs to understand the verdict; the rest goes under "Detail lengkap". */
 const keyEvidence: Record<CheckName, readonly string[]> = {
   speed: ['downloadMbps', 'downloadLinkRateMbps', 'uploadMbps', 'uploadLinkRateMbps', 'latencyMs', 'jitterMs', 'bytesUsed'],
-  vpn: ['routes', 'hintedAdapters', 'adapterNote'],
-  power: ['hasBattery', 'healthPercent', 'chargePercent', 'acConnected'],
+  vpn: ['routes', 'probe', 'hintedAdapters', 'adapterNote', 'lanOverlapNote'],
+  power: ['hasBattery', 'healthPercent', 'chargePercent', 'acConnected', 'ups'],
 };
 
 /** Shown first for every check, because they explain a skipped or broken run. */

@@ -122,6 +122,21 @@ async function startDev(binary) {
   }
 }
 
+/**
+ * Builds better-sqlite3 for Electron's ABI once (scripts/rebuild-electron.mjs), beside the Node build
+ * the tests use. ASN_COMPANION_SKIP_ELECTRON_SQLITE=1 skips it for a stand-in binary that is not Electron.
+ */
+function ensureElectronSqlite(env = process.env) {
+  if (env.ASN_COMPANION_SKIP_ELECTRON_SQLITE === '1') return true;
+  const result = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'rebuild-electron.mjs')], { cwd: projectRoot, stdio: 'inherit', env });
+  if (result.status === 0) return true;
+  console.error(
+    'Modul SQLite untuk Electron belum tersedia; jalankan "npm run rebuild:electron" di komputer yang terhubung ke internet.\n' +
+      'The SQLite module for Electron is missing; run "npm run rebuild:electron" on a machine with internet access.',
+  );
+  return false;
+}
+
 async function main(args) {
   let binary = findElectronBinary();
   if (binary === null && downloadElectronBinary()) binary = findElectronBinary();
@@ -129,6 +144,7 @@ async function main(args) {
     console.error(MISSING_BINARY_MESSAGE);
     return 1;
   }
+  if (!ensureElectronSqlite()) return 1;
 
   if (args.includes('--dev')) return startDev(binary);
 

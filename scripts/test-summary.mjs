@@ -3,7 +3,14 @@
 // counts as one failure, so a red run never prints "0 failed".
 import { existsSync, readFileSync } from 'node:fs';
 
-const reports = ['test-results/unit.json', 'test-results/e2e.json'];
+const reports = [
+  'test-results/unit.json',
+  'test-results/e2e.json',
+  // The worktime tests again under three OS zones (scripts/test-tz.mjs).
+  'test-results/worktime-tz-UTC.json',
+  'test-results/worktime-tz-Europe-London.json',
+  'test-results/worktime-tz-America-New_York.json',
+];
 const exitStatus = Number(process.argv[2] ?? 0);
 
 let passed = 0;

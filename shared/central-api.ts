@@ -68,3 +68,60 @@ export const apiErrorSchema = z.object({
   message: z.string(),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/** POST /admin/requests: an administrator posts an urgent request to one device or to all. */
+export const postUrgentRequestSchema = z.object({
+  title: z.string().min(1).max(200),
+  message: z.string().min(1).max(4000),
+  /** Device to address; absent means every device. */
+  deviceId: z.string().min(1).optional(),
+  /** UTC milliseconds by which the request should be answered, if any. */
+  dueAt: z.number().int().optional(),
+});
+export type PostUrgentRequest = z.infer<typeof postUrgentRequestSchema>;
+
+export const postUrgentRequestResponseSchema = z.object({
+  id: z.string().min(1),
+});
+
+export const urgentRequestSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  message: z.string(),
+  dueAt: z.number().int().nullable(),
+  createdAt: z.number().int(),
+  acknowledgedAt: z.number().int().nullable(),
+});
+export type UrgentRequest = z.infer<typeof urgentRequestSchema>;
+
+/** GET /v1/requests: the urgent requests addressed to the calling device, oldest first. */
+export const urgentRequestsResponseSchema = z.object({
+  requests: z.array(urgentRequestSchema),
+});
+export type UrgentRequestsResponse = z.infer<typeof urgentRequestsResponseSchema>;
+
+/** POST /v1/requests/ack: the device confirms that the user has seen these requests. */
+export const acknowledgeRequestsSchema = z.object({
+  ids: z.array(z.string().min(1)).min(1).max(100),
+});
+export type AcknowledgeRequests = z.infer<typeof acknowledgeRequestsSchema>;
+
+export const acknowledgeResponseSchema = z.object({
+  acknowledged: z.number().int().min(0),
+});
+
+/**
+ * GET /v1/policy: the policy the agency assigns to the device. The profile is validated by the
+ * device's policy store against its own schema; the wire only promises an object. The reply carries an
+ * ETag, and a request with If-None-Match of the same tag gets 304 without a body.
+ */
+export const policyDocumentSchema = z.object({
+  id: z.string().min(1),
+  version: z.string().min(1),
+  profile: z.record(z.string(), z.unknown()),
+});
+export type PolicyDocument = z.infer<typeof policyDocumentSchema>;
+
+export const healthResponseSchema = z.object({
+  ok: z.boolean(),
+});

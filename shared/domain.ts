@@ -27,6 +27,20 @@ export const checkResultSchema = z.object({
 });
 export type CheckResult = z.infer<typeof checkResultSchema>;
 
+export const attestationKindSchema = z.enum(['dedicated-workspace', 'alternative-internet', 'agency-device']);
+export type AttestationKind = z.infer<typeof attestationKindSchema>;
+
+/** A workstation standard the user declares; the companion cannot measure it, so `basis` is always "declared". */
+export const attestationSchema = z.object({
+  kind: attestationKindSchema,
+  holds: z.boolean(),
+  /** Day of the declaration in the policy zone, YYYY-MM-DD. */
+  declaredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  declaredAt: z.number().int(),
+  basis: z.literal('declared'),
+});
+export type Attestation = z.infer<typeof attestationSchema>;
+
 /** The stored record of one compliance run. */
 export const complianceSnapshotSchema = z.object({
   id: z.string(),
@@ -36,6 +50,8 @@ export const complianceSnapshotSchema = z.object({
   /** The worst verdict of the checks: error > fail > warn > unknown > pass. */
   overall: verdictSchema,
   checks: z.array(checkResultSchema),
+  /** The user's declarations at the time of the run, marked as declared, not measured. */
+  attestations: z.array(attestationSchema).optional(),
 });
 export type ComplianceSnapshot = z.infer<typeof complianceSnapshotSchema>;
 
@@ -62,6 +78,15 @@ export const attendanceStatusSchema = z.object({
   window: z.object({ start: z.string(), end: z.string() }).nullable(),
   /** Why today has no window: a weekend or the holiday's name. */
   dayOff: localizedTextSchema.nullable(),
+  /** WFH days of this week against the job category's quota; present in the companion's full status. */
+  wfh: z
+    .object({
+      quotaDays: z.number().int().nonnegative(),
+      usedDays: z.number().int().nonnegative(),
+      leftDays: z.number().int().nonnegative(),
+      exceeded: z.boolean(),
+    })
+    .optional(),
 });
 export type AttendanceStatus = z.infer<typeof attendanceStatusSchema>;
 
@@ -75,6 +100,40 @@ export const outboxCountsSchema = z.object({
   dead: z.number().int().nonnegative(),
 });
 export type OutboxCounts = z.infer<typeof outboxCountsSchema>;
+
+/** One outbox record as the Antrean page shows it: the exact payload that leaves the laptop. */
+export const outboxItemSchema = z.object({
+  id: z.string(),
+  stream: z.string(),
+  seq: z.number().int().positive(),
+  type: z.string(),
+  occurredAt: z.number().int(),
+  state: outboxStateSchema,
+  /** The payload exactly as stored and sent (JSON text). */
+  payloadJson: z.string(),
+  attempts: z.number().int().nonnegative(),
+  createdAt: z.number().int(),
+  sentAt: z.number().int().nullable(),
+  nextAttemptAt: z.number().int().nullable(),
+  serverId: z.string().nullable(),
+  lastError: z.string().nullable(),
+});
+export type OutboxItem = z.infer<typeof outboxItemSchema>;
+
+export const outboxListSchema = z.object({
+  items: z.array(outboxItemSchema),
+  /** True when more records exist than the list holds. */
+  truncated: z.boolean(),
+});
+export type OutboxList = z.infer<typeof outboxListSchema>;
+
+/** Dead records exported for the user to keep or hand to IT support. */
+export const deadExportSchema = z.object({
+  fileName: z.string(),
+  json: z.string(),
+  count: z.number().int().nonnegative(),
+});
+export type DeadExport = z.infer<typeof deadExportSchema>;
 
 export const enrollmentSchema = z.object({
   centralUrl: z.string(),
@@ -99,6 +158,8 @@ export const companionStatusSchema = z.object({
   secureStorage: secureStorageSchema,
   demoMode: z.boolean(),
   policy: z.object({ id: z.string(), version: z.string(), name: localizedTextSchema }),
+  /** What was lost when the database was restored from a backup, until the user dismisses it. */
+  storageNotice: localizedTextSchema.nullable().optional(),
 });
 export type CompanionStatus = z.infer<typeof companionStatusSchema>;
 

@@ -4,13 +4,20 @@
 import { z } from 'zod';
 import {
   attendanceStatusSchema,
+  attestationKindSchema,
+  attestationSchema,
+  checkNameSchema,
   companionStatusSchema,
   complianceSnapshotSchema,
+  deadExportSchema,
   flushResultSchema,
   languageSchema,
   localizedTextSchema,
+  outboxListSchema,
+  outboxStateSchema,
   workModeSchema,
 } from './domain';
+import { jobCategorySchema, officeExceptionSchema, returnChoiceSchema, workPlaceSchema, workTimeViewSchema } from './worktime';
 
 const empty = z.object({}).strict();
 
@@ -22,7 +29,37 @@ export const ipcCalls = {
     input: z.object({ skipSpeed: z.boolean().optional() }).strict(),
     output: complianceSnapshotSchema,
   },
+  /** Re-runs one check alone ("Periksa ulang") and stores a snapshot with the other checks unchanged. */
+  runSingleCheck: { input: z.object({ check: checkNameSchema }).strict(), output: complianceSnapshotSchema },
+  getAttestations: { input: empty, output: z.array(attestationSchema) },
+  /** Records the user's declaration of one standard the companion cannot measure, dated today in the policy zone. */
+  declareAttestation: { input: z.object({ kind: attestationKindSchema, holds: z.boolean() }).strict(), output: z.array(attestationSchema) },
   flushOutbox: { input: empty, output: flushResultSchema },
+  listOutbox: {
+    input: z.object({ states: z.array(outboxStateSchema).optional(), limit: z.number().int().min(1).max(5000).optional() }).strict(),
+    output: outboxListSchema,
+  },
+  retryDead: { input: z.object({ ids: z.array(z.string().min(1)).min(1).max(5000) }).strict(), output: z.object({ retried: z.number().int() }) },
+  exportDead: { input: empty, output: deadExportSchema },
+  dismissStorageNotice: { input: empty, output: z.object({ dismissed: z.boolean() }) },
+  getWorkTime: {
+    input: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').optional() }).strict(),
+    output: workTimeViewSchema,
+  },
+  decideAway: { input: z.object({ awayId: z.string().min(1), choice: returnChoiceSchema }).strict(), output: workTimeViewSchema },
+  postponeAway: { input: z.object({ awayId: z.string().min(1) }).strict(), output: workTimeViewSchema },
+  /** Plans a day as WFH or office (with an optional exception); place null removes the plan. */
+  planWfhDay: {
+    input: z
+      .object({
+        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'),
+        place: workPlaceSchema.nullable(),
+        exception: officeExceptionSchema.nullable(),
+      })
+      .strict(),
+    output: workTimeViewSchema,
+  },
+  setJobCategory: { input: z.object({ category: jobCategorySchema }).strict(), output: workTimeViewSchema },
   getLanguage: { input: empty, output: z.object({ language: languageSchema }) },
   setLanguage: {
     input: z.object({ language: languageSchema }).strict(),

@@ -9,6 +9,7 @@ import { isCompanionError } from '../core/errors';
 import { formatClock, zoneAbbreviation } from '../../shared/zones';
 import { formatSnapshot, formatStatus } from './format';
 import { messages } from './messages';
+import { exportSnapshotCommand, snapshotUsage, verifySnapshotCommand } from './snapshot-command';
 
 export const EXIT_OK = 0;
 export const EXIT_CHECK_NOT_PASSED = 1;
@@ -32,6 +33,10 @@ const options = {
   port: { type: 'string' },
   db: { type: 'string' },
   'enrollment-code': { type: 'string', multiple: true },
+  faults: { type: 'string' },
+  out: { type: 'string' },
+  id: { type: 'string' },
+  'public-key': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -80,6 +85,7 @@ export function centralArguments(values: ParsedOptions): string[] {
   const db = values.db ?? (values['data-dir'] ? join(values['data-dir'], 'central.sqlite3') : undefined);
   if (db !== undefined) args.push('--db', db);
   for (const code of values['enrollment-code'] ?? []) args.push('--enrollment-code', code);
+  if (values.faults !== undefined) args.push('--faults', values.faults);
   return args;
 }
 
@@ -117,7 +123,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return runCentralCli(centralArguments(values));
   }
 
-  const known = ['check', 'checkin', 'checkout', 'status', 'enroll', 'flush'];
+  const snapshotArguments = { action: positionals[1], target: positionals[2], id: values.id, out: values.out, publicKey: values['public-key'] };
+  if (command === 'snapshot' && snapshotArguments.action === 'verify') return verifySnapshotCommand(snapshotArguments, language, io);
+  if (command === 'snapshot' && snapshotArguments.action !== 'export') {
+    io.stderr(snapshotUsage(language));
+    return EXIT_ERROR;
+  }
+
+  const known = ['check', 'checkin', 'checkout', 'status', 'enroll', 'flush', 'snapshot'];
   if (!known.includes(command)) {
     io.stderr(text.unknownCommand(command));
     return EXIT_ERROR;
@@ -129,6 +142,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       dataDir: values['data-dir'] ?? defaultDataDir(io.env),
       speedEndpoint: values['speed-endpoint'] ?? null,
     });
+    if (command === 'snapshot') return await exportSnapshotCommand(snapshotArguments, companion, language, io);
     return await runCommand(command, values, companion, language, io);
   } catch (error) {
     const detail = isCompanionError(error) ? error.text[language] : (error as Error).message;

@@ -15,7 +15,11 @@ Perintah:
   enroll --central URL --code KODE
                        Mendaftarkan perangkat ini ke sistem pusat.
   flush                Mengirim antrean ke sistem pusat sekarang.
-  central [--port N] [--db BERKAS] [--enrollment-code KODE]
+  snapshot export [latest|ID] [--id ID] --out BERKAS
+                       Mengekspor snapshot bertanda tangan perangkat (bawaan: yang terakhir).
+  snapshot verify BERKAS [--public-key KUNCI]
+                       Memeriksa tanda tangan snapshot ekspor (0 sah, 1 tidak sah, dengan alasannya).
+  central [--port N] [--db BERKAS] [--enrollment-code KODE] [--faults SPEK]
                        Menjalankan server pusat rujukan (untuk pengembangan dan uji).
 
 Opsi umum:
@@ -83,7 +87,11 @@ Commands:
   enroll --central URL --code CODE
                        Enroll this device with the central system.
   flush                Deliver the outbox to the central system now.
-  central [--port N] [--db FILE] [--enrollment-code CODE]
+  snapshot export [latest|ID] [--id ID] --out FILE
+                       Export a snapshot signed by this device (default: the latest).
+  snapshot verify FILE [--public-key KEY]
+                       Check the signature of an exported snapshot (0 valid, 1 invalid, with the reason).
+  central [--port N] [--db FILE] [--enrollment-code CODE] [--faults SPEC]
                        Run the reference central server (for development and tests).
 
 Common options:

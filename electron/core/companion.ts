@@ -3,24 +3,39 @@
 import { EventEmitter } from 'node:events';
 import type {
   AttendanceStatus,
+  CheckName,
   CompanionStatus,
   ComplianceSnapshot,
   FlushResult,
+  DeadExport,
   Language,
+  OutboxList,
+  OutboxState,
   WorkMode,
 } from '../../shared/domain';
 import { CentralClient } from './central/client';
 import { EnrollmentService, type Enrollment } from './central/enrollment';
 import { runCompliance } from './compliance/runner';
+import { AttestationRepository } from './compliance/attestations';
 import { SnapshotRepository } from './compliance/snapshots';
 import { createLogger, fileSink, type Logger, type LogSink } from './logger';
 import { Outbox } from './outbox/outbox';
+import { DeliveryTriggers } from './outbox/delivery-triggers';
 import { OutboxSender } from './outbox/sender';
+import { exportDead, listOutbox } from './outbox/transparency';
 import { WorkCalendar } from './policy/calendar';
 import { PolicyStore } from './policy/store';
 import { openSecretStore, type SecretStore } from './secrets/secret-store';
-import { openDatabase, writeTransaction, type Database } from './storage/database';
-import { AttendanceService } from './worktime/attendance';
+import { lastRecovery, openDatabase, RECOVERY_SETTING, writeTransaction, type Database } from './storage/database';
+import { ReminderScheduler } from './scheduler/scheduler';
+import type { Reminder } from './scheduler/reminders';
+import type { AttendanceService } from './worktime/attendance';
+import { systemClock, type Clock } from './worktime/clock';
+import type { ReturnChoice } from './worktime/return-prompt';
+import { WorktimeService, type WorktimeNotice } from './worktime/service';
+import { buildWorkTimeView } from './worktime/view';
+import type { JobCategory, OfficeException, WorkTimeView } from '../../shared/worktime';
+import type { WorkPlace } from './worktime/wfh-plan';
 
 export const ATTENDANCE_STREAM = 'attendance';
 export const COMPLIANCE_STREAM = 'compliance';
@@ -32,11 +47,18 @@ export interface CompanionOptions {
   dataDir: string;
   /** Wall clock in UTC milliseconds; tests pass a controlled one. */
   now?: () => number;
+  /**
+   * Wall and monotonic clocks for working time; by default the system's, or `now` for both when a
+   * test passes only `now`.
+   */
+  clock?: Clock;
   /** Secret store to use instead of the OS keychain (tests). */
   secretStore?: SecretStore;
   logSink?: LogSink;
   /** Started from source against the loopback reference server; the UI shows "Mode demo". */
   demoMode?: boolean;
+  /** Path of the better-sqlite3 build for this runtime (Electron); undefined uses the package's own. */
+  nativeBinding?: string;
   /** Speed endpoint overriding the policy's, e.g. from --speed-endpoint. */
   speedEndpoint?: string | null;
   fetch?: typeof fetch;
@@ -45,6 +67,8 @@ export interface CompanionOptions {
 export interface RunCheckOptions {
   skipSpeed?: boolean;
   speedEndpoint?: string | null;
+  /** Re-runs this check alone; the others are copied from the latest snapshot. */
+  only?: CheckName;
 }
 
 export class Companion {
@@ -52,10 +76,14 @@ export class Companion {
   readonly logger: Logger;
   readonly policies: PolicyStore;
   readonly attendance: AttendanceService;
+  readonly worktime: WorktimeService;
+  readonly reminders: ReminderScheduler;
   readonly outbox: Outbox;
   readonly snapshots: SnapshotRepository;
   readonly enrollment: EnrollmentService;
   readonly sender: OutboxSender;
+  /** Background delivery; the desktop app starts it, the CLI delivers only on `flush`. */
+  readonly delivery: DeliveryTriggers;
 
   private readonly events = new EventEmitter();
   private calendarCache: { policy: unknown; calendar: WorkCalendar } | null = null;
@@ -86,26 +114,110 @@ export class Companion {
       now,
       logger: logger.child('outbox'),
     });
-    this.attendance = new AttendanceService(
+    this.delivery = new DeliveryTriggers({ sender: this.sender, now, logger: logger.child('delivery') });
+    const clock = options.clock ?? (options.now === Date.now ? systemClock : { wall: now, monotonic: now });
+    this.worktime = new WorktimeService({
       db,
-      () => this.policies.active(),
-      () => this.calendar(),
-      now,
-      ({ type, session, at }) => {
+      policy: () => this.policies.active(),
+      calendar: () => this.calendar(),
+      clock,
+      logger: logger.child('worktime'),
+      onChange: ({ type, session, at }) => {
         this.outbox.enqueue({
           stream: ATTENDANCE_STREAM,
           type: type === 'check_in' ? 'attendance.check_in' : 'attendance.check_out',
           occurredAt: at,
           payload: { sessionId: session.id, mode: session.mode, startedAt: session.startedAt, endedAt: session.endedAt },
         });
+        this.delivery.eventQueued();
       },
-    );
+      onNotice: (notice) => {
+        this.events.emit('worktime-notice', notice);
+        this.changed();
+      },
+    });
+    this.attendance = this.worktime.attendance;
+    this.reminders = new ReminderScheduler({
+      policy: () => this.policies.active(),
+      calendar: () => this.calendar(),
+      now: () => clock.wall(),
+      checkedIn: () => this.attendance.repository.openSession() !== null,
+      deliver: (reminder, late) => this.events.emit('reminder', reminder, late),
+      logger: logger.child('reminders'),
+    });
+  }
+
+  /**
+   * Starts what only the long-running app needs: closing a session left open by a dead process, the
+   * presence heartbeat and the reminders. The command line never calls this.
+   */
+  startPresence(options: { heartbeatMs?: number | null; reminders?: boolean } = {}): void {
+    this.worktime.start({ intervalMs: options.heartbeatMs });
+    if (options.reminders ?? true) {
+      this.reminders.recompute('start');
+      // A new profile can move the window, the zone or the meeting, so the timers are rebuilt.
+      this.policies.onInstalled(() => this.reminders.recompute('policy'));
+    }
+    this.changed();
+  }
+
+  /** Builds the Jam Kerja view: the week and month containing the date, away intervals and the due prompt. */
+  workTime(date?: string): WorkTimeView {
+    return buildWorkTimeView(this.worktime, this.policies.active(), this.calendar(), date);
+  }
+
+  /** Records the answer to a return prompt. */
+  decideAway(awayId: string, choice: ReturnChoice): WorkTimeView {
+    const away = this.worktime.decide(awayId, choice);
+    this.logger.info('Away interval decided', { awayId, choice, minutes: Math.round(((away.endedAt ?? away.startedAt) - away.startedAt) / 60_000) });
+    this.changed();
+    return this.workTime();
+  }
+
+  /** Leaves the away time excluded; the prompt returns after the policy's delay. */
+  postponeAway(awayId: string): WorkTimeView {
+    this.worktime.prompts.postpone(awayId);
+    this.changed();
+    return this.workTime();
+  }
+
+  /** Attendance with this week's WFH days against the quota, as the home page shows it. */
+  private attendanceWithWfh(): AttendanceStatus {
+    const attendance = this.attendance.status();
+    const { quotaDays, usedDays, leftDays, exceeded } = this.worktime.planner.week(attendance.today);
+    return { ...attendance, wfh: { quotaDays, usedDays, leftDays, exceeded } };
+  }
+
+  /** Plans a day of the week as WFH or office; null removes the plan. Over-quota plans are saved and flagged. */
+  planWfhDay(date: string, place: WorkPlace | null, exception: OfficeException | null): WorkTimeView {
+    if (place === null) this.worktime.planner.clearDay(date);
+    else this.worktime.planner.planDay(date, place, exception, this.options.now());
+    this.changed();
+    return this.workTime(date);
+  }
+
+  setJobCategory(category: JobCategory): WorkTimeView {
+    this.worktime.planner.setJobCategory(category);
+    this.changed();
+    return this.workTime();
+  }
+
+  /** Subscribes to cap notices and return prompts; returns a function that unsubscribes. */
+  onWorktimeNotice(listener: (notice: WorktimeNotice) => void): () => void {
+    this.events.on('worktime-notice', listener);
+    return () => this.events.off('worktime-notice', listener);
+  }
+
+  /** Subscribes to reminders as they fire; `late` marks one fired on wake after it was missed in sleep. */
+  onReminder(listener: (reminder: Reminder, late: boolean) => void): () => void {
+    this.events.on('reminder', listener);
+    return () => this.events.off('reminder', listener);
   }
 
   /** Opens the database and the secret store; throws StorageError when the data folder is unusable. */
   static async open(options: CompanionOptions): Promise<Companion> {
     const logger = createLogger(options.logSink ?? fileSink(options.dataDir));
-    const db = openDatabase(options.dataDir);
+    const db = openDatabase(options.dataDir, { nativeBinding: options.nativeBinding });
     const secrets = options.secretStore ?? (await openSecretStore({ service: KEYCHAIN_SERVICE, logger: logger.child('secrets') }));
     const companion = new Companion({ ...options, now: options.now ?? Date.now }, secrets, db, logger);
     logger.info('Companion started', { demoMode: options.demoMode ?? false, secureStorage: secrets.status.backend });
@@ -134,25 +246,33 @@ export class Companion {
   status(): CompanionStatus {
     const policy = this.policies.active();
     return {
-      attendance: this.attendance.status(),
+      attendance: this.attendanceWithWfh(),
       outbox: this.outbox.counts(),
       lastSnapshot: this.snapshots.latest(),
       enrollment: this.enrollment.current(),
       secureStorage: this.secrets.status,
       demoMode: this.options.demoMode ?? false,
       policy: { id: policy.id, version: policy.version, name: policy.name },
+      storageNotice: lastRecovery(this.db)?.text ?? null,
     };
   }
 
+  /** Forgets the notice of the last recovery from backup once the user has read it. */
+  dismissStorageNotice(): { dismissed: boolean } {
+    const dismissed = writeTransaction(this.db, () => this.db.prepare('DELETE FROM settings WHERE key = ?').run(RECOVERY_SETTING).changes > 0);
+    this.changed();
+    return { dismissed };
+  }
+
   checkIn(mode: WorkMode): AttendanceStatus {
-    const status = this.attendance.checkIn(mode);
+    const status = this.worktime.checkIn(mode);
     this.logger.info('Checked in', { mode });
     this.changed();
     return status;
   }
 
   checkOut(): AttendanceStatus {
-    const status = this.attendance.checkOut();
+    const status = this.worktime.checkOut();
     this.logger.info('Checked out');
     this.changed();
     return status;
@@ -167,6 +287,8 @@ export class Companion {
       skipSpeed: options.skipSpeed ?? false,
       now: this.options.now,
       logger: this.logger.child('compliance'),
+      attestations: new AttestationRepository(this.db).list(),
+      only: options.only ? { check: options.only, previous: this.snapshots.latest() } : undefined,
     });
 
     writeTransaction(this.db, () => {
@@ -178,6 +300,7 @@ export class Companion {
         payload: snapshot as unknown as Record<string, unknown>,
       });
     });
+    this.delivery.eventQueued();
     this.logger.info('Compliance run stored', { snapshotId: snapshot.id, overall: snapshot.overall });
     this.changed();
     return snapshot;
@@ -190,9 +313,26 @@ export class Companion {
   }
 
   async flush(): Promise<FlushResult> {
-    const result = await this.sender.flush();
+    const result = await this.sender.requestFlush('user');
     this.changed();
     return result;
+  }
+
+  /** Outbox records for the Antrean page, newest first, with their exact payloads. */
+  listOutbox(options: { states?: OutboxState[]; limit?: number } = {}): OutboxList {
+    return listOutbox(this.outbox, options);
+  }
+
+  /** Puts dead records back in the queue at the user's request and tries to send them. */
+  retryDead(ids: readonly string[]): { retried: number } {
+    const retried = this.outbox.retryDead(ids);
+    this.changed();
+    if (retried > 0) void this.sender.requestFlush('user').then(() => this.changed(), () => this.changed());
+    return { retried };
+  }
+
+  exportDead(): DeadExport {
+    return exportDead(this.outbox, this.options.now());
   }
 
   language(): Language {
@@ -217,6 +357,9 @@ export class Companion {
   }
 
   close(): void {
+    this.delivery.stop();
+    this.worktime.stop();
+    this.reminders.stop();
     this.events.removeAllListeners();
     this.db.close();
     this.logger.info('Companion stopped');

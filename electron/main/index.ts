@@ -1,7 +1,9 @@
 // Entry of the Electron main process. The single-instance lock comes first: a second launch exits
 // before it touches the database, the keychain or anything else, and the first one shows its window.
 import { app, dialog } from 'electron';
+import { join } from 'node:path';
 import { createLogger } from '../core/logger';
+import { resolveNativeBinding } from '../core/storage/native-binding';
 import { APP_ID } from './app-id';
 import { startShell, type Shell } from './shell';
 import { createShellLogSink, openCompanion, startupErrorDialog } from './startup';
@@ -15,8 +17,22 @@ async function start(): Promise<Shell | null> {
     logger.error('Unhandled promise rejection', { error: reason instanceof Error ? reason.message : String(reason) });
   });
 
+  // Electron's ABI differs from the Node build that the tests use; see `npm run rebuild:electron`.
+  // process.resourcesPath is set by Electron only; the shell tests run this bundle under Node.
+  const roots = [app.getAppPath()];
+  if (process.resourcesPath) roots.push(join(process.resourcesPath, 'app.asar.unpacked'));
+  const nativeBinding = resolveNativeBinding({ versions: process.versions, platform: process.platform, arch: process.arch }, roots);
+  logger.info('SQLite module', { nativeBinding: nativeBinding ?? 'better-sqlite3 default build' });
+
   try {
-    const { companion, demoCentral } = await openCompanion({ dataDir, isPackaged: app.isPackaged, env: process.env, logSink, logger });
+    const { companion, demoCentral } = await openCompanion({
+      dataDir,
+      nativeBinding,
+      isPackaged: app.isPackaged,
+      env: process.env,
+      logSink,
+      logger,
+    });
     return startShell(companion, demoCentral, logger);
   } catch (error) {
     // No in-memory fallback: an app that cannot store a check-in must not pretend to take one.

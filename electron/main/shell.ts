@@ -1,12 +1,15 @@
 // Wires the running companion to Electron: IPC, the main window, the tray, status pushes and quitting.
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, nativeImage, Notification, session, Tray } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, nativeImage, net, Notification, powerMonitor, session, Tray } from 'electron';
 import type { CompanionStatus } from '../../shared/domain';
 import type { Companion } from '../core/companion';
 import { createHandlers } from '../core/ipc/handlers';
 import type { Logger } from '../core/logger';
+import { attachDelivery } from './delivery';
 import type { DemoCentral } from './demo';
 import { createSenderCheck, registerIpcHandlers, sendEvent } from './ipc';
+import { attachPowerMonitor, withActionsAsInput } from './power-monitor';
+import { watchWorktime } from './worktime-notices';
 import { resolveRendererLocation } from './renderer-url';
 import { applySessionPolicy } from './security';
 import { createShutdown } from './shutdown';
@@ -34,9 +37,11 @@ function createTray(logger: Logger): Tray {
   return new Tray(icon);
 }
 
-function showNotification(title: string, body: string): boolean {
+function showNotification(title: string, body: string, onClick?: () => void): boolean {
   if (!Notification.isSupported()) return false;
-  new Notification({ title, body }).show();
+  const notification = new Notification({ title, body });
+  if (onClick) notification.on('click', onClick);
+  notification.show();
   return true;
 }
 
@@ -106,17 +111,38 @@ export function startShell(companion: Companion, demoCentral: DemoCentral | null
 
   registerIpcHandlers({
     ipcMain,
-    handlers: createHandlers(companion),
+    handlers: withActionsAsInput(createHandlers(companion), companion.worktime.presence),
     isTrustedSender: createSenderCheck({ location, isOwnWebContents: (contents) => mainWindow.owns(contents) }),
     logger: logger.child('ipc'),
   });
 
   const stopPublishing = publishStatus(companion, mainWindow, tray, logger);
 
+  // Presence, the heartbeat and reminders run only in the long-running app, never in the CLI.
+  companion.startPresence();
+  const detachPower = attachPowerMonitor({
+    powerMonitor,
+    presence: companion.worktime.presence,
+    reminders: companion.reminders,
+    idlePollMs: companion.policies.active().worktime.presence.heartbeatSeconds * 1000,
+    logger: logger.child('power'),
+  });
+  const detachDelivery = attachDelivery({
+    delivery: companion.delivery,
+    powerMonitor,
+    isOnline: () => net.isOnline(),
+    logger: logger.child('delivery'),
+  });
+  // Clicking a return-prompt notification opens the window, where the prompt waits as a dialog.
+  const stopNotices = watchWorktime(companion, showNotification, () => mainWindow.show(), logger.child('notices'));
+
   const shutdown = createShutdown({
     flush: () => companion.flush(),
     close: async () => {
       stopPublishing();
+      detachPower();
+      detachDelivery();
+      stopNotices();
       tray.destroy();
       companion.close();
       await demoCentral?.close();

@@ -42,6 +42,8 @@ export interface OpenedCompanion {
 
 export interface OpenCompanionOptions {
   dataDir: string;
+  /** The Electron build of better-sqlite3, from resolveNativeBinding. */
+  nativeBinding?: string;
   isPackaged: boolean;
   env: NodeJS.ProcessEnv;
   logSink: LogSink;
@@ -54,7 +56,7 @@ export interface OpenCompanionOptions {
  */
 export async function openCompanion(options: OpenCompanionOptions): Promise<OpenedCompanion> {
   const { dataDir, logSink, logger } = options;
-  const companion = await Companion.open({ dataDir, logSink });
+  const companion = await Companion.open({ dataDir, logSink, nativeBinding: options.nativeBinding });
 
   const decision = decideDemoMode({
     isPackaged: options.isPackaged,

@@ -4,12 +4,14 @@ import { currentLanguage } from '../i18n';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 interface AppHeaderProps {
+  /** Name of the current page, shown as the page's h1. */
+  title: string;
   status: CompanionStatus | null;
   isChangingLanguage: boolean;
   onLanguageChange: (language: Language) => void;
 }
 
-export function AppHeader({ status, isChangingLanguage, onLanguageChange }: AppHeaderProps) {
+export function AppHeader({ title, status, isChangingLanguage, onLanguageChange }: AppHeaderProps) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
 
@@ -18,7 +20,7 @@ export function AppHeader({ status, isChangingLanguage, onLanguageChange }: AppH
       <div className="app-title">
         <p className="brand">{t('app.title')}</p>
         <div className="title-row">
-          <h1>{t('app.page')}</h1>
+          <h1>{title}</h1>
           {status?.demoMode && (
             <span className="badge badge-demo" title={t('app.demoModeHint')}>
               {t('app.demoMode')}

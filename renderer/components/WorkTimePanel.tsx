@@ -58,6 +58,12 @@ export function WorkTimePanel({ attendance }: { attendance: AttendanceStatus }) 
         )}
       </Meter>
       {capReached && <p className="note note-warning">{t('worktime.capReached')}</p>}
+      {attendance.wfh && (
+        <p data-testid="wfh-week">
+          {t('worktime.wfhWeek', { used: attendance.wfh.usedDays, quota: attendance.wfh.quotaDays, left: attendance.wfh.leftDays })}
+        </p>
+      )}
+      {attendance.wfh?.exceeded && <p className="note note-warning">{t('worktime.wfhExceeded')}</p>}
     </Panel>
   );
 }

@@ -1,37 +1,24 @@
 // The home page (Beranda): attendance, working hours, the last workstation check, delivery to the
 // central system and enrollment, all read from the core and changed only through its calls.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FlushResult, Language, Verdict, WorkMode } from '../../shared/domain';
-import type { CompanionApi, IpcError } from '../../shared/ipc';
-import { AlertRegion } from '../components/AlertRegion';
-import { AppHeader } from '../components/AppHeader';
+import type { Attestation, AttestationKind, CheckName, FlushResult, Verdict, WorkMode } from '../../shared/domain';
 import { AttendancePanel, type AttendanceOutcome } from '../components/AttendancePanel';
 import { CompliancePanel } from '../components/CompliancePanel';
 import { EnrollmentPanel } from '../components/EnrollmentPanel';
 import { OutboxPanel } from '../components/OutboxPanel';
 import { SecureStorageBanner } from '../components/SecureStorageBanner';
 import { WorkTimePanel } from '../components/WorkTimePanel';
-import { useCompanionStatus } from '../hooks/use-companion-status';
 import { useCoreAction } from '../hooks/use-core-action';
+import type { PageProps } from './types';
 
-export function Beranda({ api, onLanguage }: { api: CompanionApi; onLanguage: (language: Language) => void }) {
+export function Beranda({ api, status, refresh, reportError }: PageProps) {
   const { t } = useTranslation();
-  const [error, setError] = useState<IpcError | null>(null);
   const [attendanceOutcome, setAttendanceOutcome] = useState<AttendanceOutcome | null>(null);
   const [finishedCheck, setFinishedCheck] = useState<Verdict | null>(null);
   const [flushResult, setFlushResult] = useState<FlushResult | null>(null);
 
-  const reportError = useCallback((next: IpcError) => setError(next), []);
-  const { status, refresh } = useCompanionStatus(api, reportError);
-  const { pending, perform } = useCoreAction(setError);
-
-  useEffect(() => {
-    void api.getLanguage({}).then((result) => {
-      if (result.ok) onLanguage(result.value.language);
-      else setError(result.error);
-    });
-  }, [api, onLanguage]);
+  const { pending, perform } = useCoreAction(reportError);
 
   const checkIn = async (mode: WorkMode) => {
     const attendance = await perform('checkIn', () => api.checkIn({ mode }));
@@ -52,6 +39,27 @@ export function Beranda({ api, onLanguage }: { api: CompanionApi; onLanguage: (l
     await refresh();
   };
 
+  const [attestations, setAttestations] = useState<Attestation[]>([]);
+  useEffect(() => {
+    void api.getAttestations({}).then((result) => {
+      if (result.ok) setAttestations(result.value);
+    });
+  }, [api]);
+  const declare = async (kind: AttestationKind, holds: boolean) => {
+    const declared = await perform('declareAttestation', () => api.declareAttestation({ kind, holds }));
+    if (declared) setAttestations(declared);
+  };
+
+  const [rechecking, setRechecking] = useState<CheckName | null>(null);
+  const recheck = async (check: CheckName) => {
+    setFinishedCheck(null);
+    setRechecking(check);
+    const snapshot = await perform('runSingleCheck', () => api.runSingleCheck({ check }));
+    setRechecking(null);
+    if (snapshot) setFinishedCheck(snapshot.overall);
+    await refresh();
+  };
+
   const flush = async () => {
     setFlushResult(null);
     const result = await perform('flushOutbox', () => api.flushOutbox({}));
@@ -59,17 +67,8 @@ export function Beranda({ api, onLanguage }: { api: CompanionApi; onLanguage: (l
     await refresh();
   };
 
-  const changeLanguage = async (language: Language) => {
-    const result = await perform('setLanguage', () => api.setLanguage({ language }));
-    if (result) onLanguage(result.language);
-  };
-
   return (
-    <div className="page">
-      <AppHeader status={status} isChangingLanguage={pending.has('setLanguage')} onLanguageChange={(language) => void changeLanguage(language)} />
-      <AlertRegion error={error} onDismiss={() => setError(null)} />
-
-      <main className="content">
+    <>
         {status === null ? (
           <p className="muted" role="status">
             {t('app.loading')}
@@ -92,6 +91,11 @@ export function Beranda({ api, onLanguage }: { api: CompanionApi; onLanguage: (l
                 isRunning={pending.has('runCheck')}
                 finished={finishedCheck}
                 onRun={() => void runCheck()}
+                onRecheck={(check) => void recheck(check)}
+                recheckingCheck={rechecking}
+                attestations={attestations}
+                isDeclaring={pending.has('declareAttestation')}
+                onDeclare={(kind, holds) => void declare(kind, holds)}
               />
               <OutboxPanel
                 counts={status.outbox}
@@ -103,7 +107,6 @@ export function Beranda({ api, onLanguage }: { api: CompanionApi; onLanguage: (l
             </div>
           </>
         )}
-      </main>
-    </div>
+    </>
   );
 }

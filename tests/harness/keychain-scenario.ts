@@ -6,6 +6,8 @@
 //   send DATA_DIR      reads the token back from the keychain through a fresh EnrollmentService
 //                      and delivers one queued check-in.
 //   memory DATA_DIR    (without D-Bus) opens the secret store, enrolls, and simulates a restart.
+//   migrate DATA_DIR   (inside tests/harness/keyring-session.sh) moves a secret from the memory store
+//                      to the keychain, then to a second keychain service, reading each back.
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -17,7 +19,8 @@ import { isCompanionError } from '../../electron/core/errors';
 import { createLogger, fileSink } from '../../electron/core/logger';
 import { Outbox } from '../../electron/core/outbox/outbox';
 import { OutboxSender } from '../../electron/core/outbox/sender';
-import { openSecretStore, type SecretStore } from '../../electron/core/secrets/secret-store';
+import { migrateSecret } from '../../electron/core/secrets/migrate-secret';
+import { MemorySecretStore, openSecretStore, type SecretStore } from '../../electron/core/secrets/secret-store';
 import { openDatabase } from '../../electron/core/storage/database';
 
 export const TEST_KEYCHAIN_SERVICE = 'asn-work-companion-test';
@@ -148,7 +151,35 @@ async function memoryScenario(dataDir: string): Promise<unknown> {
   }
 }
 
+async function migrateScenario(dataDir: string): Promise<unknown> {
+  const account = 'device-token:migration-test';
+  const secret = `migrated-${Date.now()}-secret`;
+  const memory = new MemorySecretStore();
+  await memory.set(account, secret);
+  const keychain = await openKeychain(dataDir);
+  const toKeychain = await migrateSecret(memory, keychain, account);
+
+  // A fresh store reads what the first one wrote, as a restarted app would.
+  const reopened = await openKeychain(dataDir);
+  const readAfterMove = await reopened.get(account);
+
+  const renamed = await openSecretStore({ service: `${TEST_KEYCHAIN_SERVICE}-renamed`, logger: createLogger(fileSink(dataDir)).child('secrets') });
+  const toRenamed = await migrateSecret(reopened, renamed, account);
+  const result = {
+    status: keychain.status,
+    toKeychain,
+    memoryAfterMove: await memory.get(account),
+    readAfterMove: readAfterMove === secret,
+    toRenamed,
+    oldServiceAfterRename: await reopened.get(account),
+    renamedHasSecret: (await renamed.get(account)) === secret,
+  };
+  await renamed.delete(account);
+  return result;
+}
+
 const scenarios: Record<string, (dataDir: string) => Promise<unknown>> = {
+  migrate: migrateScenario,
   keychain: keychainScenario,
   send: sendScenario,
   memory: memoryScenario,

@@ -10,6 +10,7 @@ import { Companion } from '../../electron/core/companion';
 import { createHandlers } from '../../electron/core/ipc/handlers';
 import { startWebBridge, type WebBridge } from '../../electron/core/ipc/ws-bridge';
 import { MemorySecretStore } from '../../electron/core/secrets/secret-store';
+import type { Clock } from '../../electron/core/worktime/clock';
 import { BRIDGE_TOKEN_PARAM, BRIDGE_URL_PARAM } from '../../shared/bridge-protocol';
 
 export const DEMO_ENROLLMENT_CODE = 'DEMO';
@@ -48,7 +49,12 @@ async function startRendererServer(): Promise<{ server: ViteDevServer; url: stri
 }
 
 /** Starts the stack; if one part fails to start, the parts already running are stopped again. */
-export async function startWebStack(): Promise<WebStack> {
+export interface WebStackOptions {
+  /** Wall and monotonic clocks for the companion; the system's when omitted. */
+  clock?: Clock;
+}
+
+export async function startWebStack(options: WebStackOptions = {}): Promise<WebStack> {
   const cleanups: Array<() => Promise<void> | void> = [];
   const close = async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -66,6 +72,7 @@ export async function startWebStack(): Promise<WebStack> {
       demoMode: true,
       speedEndpoint: central.url,
       secretStore: new MemorySecretStore(),
+      ...(options.clock ? { clock: options.clock, now: () => options.clock!.wall() } : {}),
     });
     cleanups.push(() => companion.close());
     await companion.enroll(central.url, DEMO_ENROLLMENT_CODE);

@@ -76,6 +76,25 @@ describe('keychain in a D-Bus session', () => {
   );
 });
 
+describe('C27: moving a secret into and between keychain entries', () => {
+  it.skipIf(missingTools.length > 0)(
+    `reads it back before deleting the old entry${keyringSkipReason}`,
+    async () => {
+      const { exitCode, stderr, result } = await run(keyringSession, [tsx, scenario, 'migrate', dataDir]);
+
+      expect(exitCode, stderr).toBe(0);
+      expect(result.status).toEqual({ available: true, backend: 'keychain', reason: null });
+      expect(result.toKeychain).toEqual({ status: 'moved' });
+      expect(result.memoryAfterMove).toBeNull();
+      expect(result.readAfterMove).toBe(true);
+      expect(result.toRenamed).toEqual({ status: 'moved' });
+      expect(result.oldServiceAfterRename).toBeNull();
+      expect(result.renamedHasSecret).toBe(true);
+    },
+    90_000,
+  );
+});
+
 describe('keychain without D-Bus', () => {
   let memoryDataDir: string;
   let memoryRun: ChildRun;

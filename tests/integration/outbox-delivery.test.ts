@@ -46,6 +46,9 @@ afterEach(async () => {
 
 const now = () => clock;
 
+/** Longer than any backoff or Retry-After the sender may choose with its defaults. */
+const RETRY_WINDOW_MS = 24 * 60 * 60 * 1000;
+
 interface Stack {
   outbox: Outbox;
   secrets: SecretStore;
@@ -216,7 +219,7 @@ describe('outbox delivery', () => {
     expect((await serverEvents()).map((event) => event.id)).toEqual([snapshot.id, checkIn.id, checkOut.id]);
   });
 
-  it('dead-letters a rejected item and delivers the other nine', async () => {
+  it('C12: dead-letters a rejected item and delivers the other nine', async () => {
     const { outbox, enrollment, sender } = openStack();
     await enrollment.enroll(central.url, 'DEMO');
     const items: OutboxEvent[] = [];
@@ -258,6 +261,7 @@ describe('outbox delivery', () => {
     await central.close();
 
     const first = await sender.flush();
+    clock += RETRY_WINDOW_MS; // past the backoff of the first failure
     const second = await sender.flush();
 
     expect(first.failed).toBe(3);
@@ -286,6 +290,7 @@ describe('outbox delivery', () => {
     const before = rawRows();
 
     const first = await sender.flush();
+    clock += RETRY_WINDOW_MS; // past the backoff of the first failure
     const second = await sender.flush();
 
     expect(first.stoppedBecause?.en).toContain('did not respond in time');
@@ -310,6 +315,7 @@ describe('outbox delivery', () => {
 
     const first = await sender.flush();
     const afterFirst = rawRows();
+    clock += RETRY_WINDOW_MS; // past the backoff of the first failure
     const second = await sender.flush();
     const afterSecond = rawRows();
 
@@ -370,7 +376,7 @@ describe('outbox delivery', () => {
     expect(await serverEvents()).toEqual([]);
   });
 
-  it('pauses on 401 and resumes after enrolling again', async () => {
+  it('C14: pauses on 401 and resumes after enrolling again', async () => {
     const { outbox, secrets, enrollment, sender } = openStack();
     const enrolled = await enrollment.enroll(central.url, 'DEMO');
     await secrets.set(deviceTokenAccount(enrolled.deviceId), 'a-token-the-server-never-issued');

@@ -23,6 +23,7 @@ interface BuilderConfig {
   files: string[];
   asar: boolean;
   asarUnpack: string[];
+  npmRebuild: boolean;
   extraResources: Array<{ from: string; to: string }>;
   win: { target: string[] };
   nsis: Record<string, unknown>;
@@ -66,7 +67,12 @@ describe('electron-builder.yml', () => {
   it('packages bundles, not sources', () => {
     const included = config.files.filter((pattern) => !pattern.startsWith('!'));
 
-    expect(included).toEqual(['dist/**', 'dist-electron/**', 'package.json']);
+    expect(included).toEqual(['dist/**', 'dist-electron/**', 'native/**', 'package.json']);
+  });
+
+  it('keeps the Node build of better-sqlite3', () => {
+    // An in-place rebuild for Electron would break the tests and the CLI on the packaging machine.
+    expect(config.npmRebuild).toBe(false);
   });
 
   it('ships the tray icons as resources', () => {

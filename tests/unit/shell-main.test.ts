@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CompanionStatus } from '../../shared/domain';
+import type { WorkTimeView } from '../../shared/worktime';
 import { callChannel, eventChannel, ipcCallNames, type IpcCallName, type IpcResult } from '../../shared/ipc';
 import { Companion } from '../../electron/core/companion';
 import { silentSink } from '../../electron/core/logger';
@@ -56,6 +57,8 @@ class FakeElectron {
   readonly exitCodes: number[] = [];
   readonly errorBoxes: Array<{ title: string; content: string }> = [];
   readonly notifications: Array<{ title: string; body: string }> = [];
+  /** Power events the test can emit; the system idle time reads 0. */
+  readonly powerMonitor = Object.assign(new EventEmitter(), { getSystemIdleTime: () => 0 });
   readonly windows: Array<EventEmitter & { options: Record<string, unknown>; webContents: FakeWebContents; loadedUrl: string; visible: boolean }> = [];
   readonly trays: Array<{ menus: Array<{ template: MenuItem[] }>; toolTips: string[] }> = [];
   readonly handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
@@ -137,10 +140,12 @@ class FakeElectron {
       destroy() {}
     }
 
-    class Notification {
+    class Notification extends EventEmitter {
       static isSupported = () => true;
 
-      constructor(private readonly content: { title: string; body: string }) {}
+      constructor(private readonly content: { title: string; body: string }) {
+        super();
+      }
 
       show() {
         notifications.push(this.content);
@@ -168,6 +173,8 @@ class FakeElectron {
       dialog: {
         showErrorBox: (title: string, content: string) => errorBoxes.push({ title, content }),
       },
+      powerMonitor: this.powerMonitor,
+      net: { isOnline: () => true },
     };
   }
 
@@ -298,6 +305,23 @@ describe('main process bundle', () => {
 
     await fake.invoke('setLanguage', { language: 'en' });
     expect(fake.menuItem('check-in').label).toBe('Check in (WFH)');
+
+    await quitFromTray(fake);
+  });
+
+  it('feeds a screen lock into working time', async () => {
+    const fake = await launch();
+    await started(fake);
+    await fake.invoke('checkIn', { mode: 'wfh' });
+
+    fake.powerMonitor.emit('lock-screen');
+    const locked = await fake.invoke<WorkTimeView>('getWorkTime');
+    expect(locked.ok && locked.value.aways.map((away) => [away.reason, away.endedAt, away.decision])).toEqual([['lock', null, 'pending']]);
+
+    // An unlock within the policy threshold leaves no away time behind.
+    fake.powerMonitor.emit('unlock-screen');
+    const unlocked = await fake.invoke<WorkTimeView>('getWorkTime');
+    expect(unlocked.ok && unlocked.value.aways).toEqual([]);
 
     await quitFromTray(fake);
   });

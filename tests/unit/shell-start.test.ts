@@ -149,7 +149,8 @@ describe('npm run dev with a stand-in binary', () => {
 
     const result = spawnSync(process.execPath, [startScript, '--dev'], {
       cwd: projectRoot,
-      env: { ...envWithoutOverride(), ELECTRON_OVERRIDE_DIST_PATH: binDir },
+      // The stand-in is not Electron, so no Electron build of better-sqlite3 is made for it.
+      env: { ...envWithoutOverride(), ELECTRON_OVERRIDE_DIST_PATH: binDir, ASN_COMPANION_SKIP_ELECTRON_SQLITE: '1' },
       encoding: 'utf8',
       timeout: 120_000,
     });

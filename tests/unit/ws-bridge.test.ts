@@ -41,7 +41,33 @@ function fakeHandlers(calls: WorkMode[]): IpcHandlers {
     runCheck: () => {
       throw new Error('not used in these tests');
     },
+    runSingleCheck: () => {
+      throw new Error('not used in these tests');
+    },
+    getAttestations: () => [],
+    declareAttestation: () => {
+      throw new Error('not used in these tests');
+    },
     flushOutbox: () => ({ attempted: 0, accepted: 0, duplicates: 0, rejected: 0, failed: 0, stoppedBecause: null }),
+    listOutbox: () => ({ items: [], truncated: false }),
+    retryDead: () => ({ retried: 0 }),
+    exportDead: () => ({ fileName: 'antrean-gagal.json', json: '{"records":[]}', count: 0 }),
+    dismissStorageNotice: () => ({ dismissed: false }),
+    getWorkTime: () => {
+      throw new Error('not used in these tests');
+    },
+    decideAway: () => {
+      throw new Error('not used in these tests');
+    },
+    postponeAway: () => {
+      throw new Error('not used in these tests');
+    },
+    planWfhDay: () => {
+      throw new Error('not used in these tests');
+    },
+    setJobCategory: () => {
+      throw new Error('not used in these tests');
+    },
     getLanguage: () => ({ language: 'id' }),
     setLanguage: ({ language }) => ({ language }),
   };

@@ -1,6 +1,7 @@
 // HTTP client of the central API. Every request has a timeout, every response is validated against
 // the wire schemas, and every failure becomes a CentralError. Its kind shows the caller whether a
 // retry can help.
+import { gzipSync } from 'node:zlib';
 import type { z } from 'zod';
 import {
   apiErrorSchema,
@@ -9,6 +10,11 @@ import {
   type EnrollRequest,
   type EnrollResponse,
   type EventBatchResponse,
+  acknowledgeResponseSchema,
+  policyDocumentSchema,
+  type PolicyDocument,
+  type UrgentRequest,
+  urgentRequestsResponseSchema,
   type WireEvent,
 } from '../../../shared/central-api';
 
@@ -57,6 +63,28 @@ export interface CentralClientOptions {
   token?: string | null;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Event batches at least this large (bytes of JSON) are sent gzip-compressed when that saves a tenth or more. */
+  compressMinBytes?: number;
+}
+
+/** Below about a kilobyte gzip's header and the server's inflate cost more than the bytes saved. */
+export const DEFAULT_COMPRESS_MIN_BYTES = 1024;
+
+/** A request body ready to send, with the headers that describe its encoding. */
+interface EncodedBody {
+  body: string | Uint8Array;
+  headers: Record<string, string>;
+}
+
+/** Compresses a JSON body when it is large enough and gzip saves at least 10 % of it. */
+export function encodeBody(json: string, compressMinBytes: number): EncodedBody {
+  const plain: EncodedBody = { body: json, headers: { 'Content-Type': 'application/json' } };
+  const size = Buffer.byteLength(json);
+  if (size < compressMinBytes) return plain;
+
+  const compressed = gzipSync(json, { level: 6 });
+  if (compressed.length > size * 0.9) return plain;
+  return { body: new Uint8Array(compressed), headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' } };
 }
 
 /** Parses the base URL, accepting only http(s) without credentials, and ends its path with a slash. */
@@ -141,12 +169,14 @@ export class CentralClient {
   private readonly token: string | null;
   private readonly timeoutMs: number;
   private readonly fetchImpl: typeof fetch;
+  private readonly compressMinBytes: number;
 
   constructor(options: CentralClientOptions) {
     this.baseUrl = parseCentralUrl(options.baseUrl);
     this.token = options.token ?? null;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.fetchImpl = options.fetch ?? fetch;
+    this.compressMinBytes = options.compressMinBytes ?? DEFAULT_COMPRESS_MIN_BYTES;
   }
 
   enroll(request: EnrollRequest): Promise<EnrollResponse> {
@@ -159,15 +189,74 @@ export class CentralClient {
       throw new CentralError('unauthorized', 'This client has no device token. Enroll the device before sending events.');
     }
 
-    const response = await this.post('v1/events', { events }, eventBatchResponseSchema, true);
+    const response = await this.post('v1/events', { events }, eventBatchResponseSchema, true, this.compressMinBytes);
     checkResultsCoverEvents(events, response);
     return response;
   }
 
-  private async post<T>(path: string, body: unknown, schema: z.ZodType<T>, authorized: boolean): Promise<T> {
+  /** Lists the urgent requests addressed to this device, oldest first, with its acknowledgements. */
+  async listUrgentRequests(): Promise<UrgentRequest[]> {
+    const url = new URL('v1/requests', this.baseUrl);
+    const target = `${url.origin}${url.pathname}`;
+    const { response, bodyText } = await this.send(url, target, { method: 'GET', headers: this.authorizedHeaders() });
+    if (!response.ok) throw this.statusError(response, bodyText, target);
+    return parseResponse(urgentRequestsResponseSchema, bodyText, target).requests;
+  }
+
+  /** Confirms that the user has seen these requests; repeating an acknowledgement is harmless. */
+  async acknowledgeRequests(ids: string[]): Promise<number> {
+    this.authorizedHeaders();
+    const response = await this.post('v1/requests/ack', { ids }, acknowledgeResponseSchema, true);
+    return response.acknowledged;
+  }
+
+  private authorizedHeaders(): Record<string, string> {
+    if (this.token === null) {
+      throw new CentralError('unauthorized', 'This client has no device token. Enroll the device before calling the central system.');
+    }
+    return { Accept: 'application/json', Authorization: `Bearer ${this.token}` };
+  }
+
+  /** Sends one request with the timeout covering the body too; a failure to connect or a timeout becomes a CentralError. */
+  private async send(url: URL, target: string, init: RequestInit): Promise<{ response: Response; bodyText: string }> {
+    try {
+      const response = await this.fetchImpl(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(this.timeoutMs) });
+      return { response, bodyText: await response.text() };
+    } catch (error) {
+      throw transportError(error, target, this.timeoutMs);
+    }
+  }
+
+  /**
+   * Fetches the assigned policy. With the ETag of the copy the device has, an unchanged policy costs a
+   * 304 without a body. A server that assigns none (404) yields 'none'.
+   */
+  async fetchPolicy(
+    etag: string | null,
+  ): Promise<{ status: 'unchanged' } | { status: 'none' } | { status: 'updated'; etag: string | null; document: PolicyDocument }> {
+    const url = new URL('v1/policy', this.baseUrl);
+    const target = `${url.origin}${url.pathname}`;
+    const headers = this.authorizedHeaders();
+    if (etag !== null) headers['If-None-Match'] = etag;
+    const { response, bodyText } = await this.send(url, target, { method: 'GET', headers });
+
+    if (response.status === 304) return { status: 'unchanged' };
+    if (response.status === 404) return { status: 'none' };
+    if (!response.ok) throw this.statusError(response, bodyText, target);
+    return { status: 'updated', etag: response.headers.get('etag'), document: parseResponse(policyDocumentSchema, bodyText, target) };
+  }
+
+  private async post<T>(
+    path: string,
+    body: unknown,
+    schema: z.ZodType<T>,
+    authorized: boolean,
+    compressMinBytes = Number.POSITIVE_INFINITY,
+  ): Promise<T> {
     const url = new URL(path, this.baseUrl);
     const target = `${url.origin}${url.pathname}`;
-    const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
+    const encoded = encodeBody(JSON.stringify(body), compressMinBytes);
+    const headers: Record<string, string> = { ...encoded.headers, Accept: 'application/json' };
     if (authorized && this.token !== null) headers.Authorization = `Bearer ${this.token}`;
 
     // The timeout covers the body too: a server that sends headers and then stalls still times out.
@@ -177,7 +266,7 @@ export class CentralClient {
       response = await this.fetchImpl(url, {
         method: 'POST',
         headers,
-        body: JSON.stringify(body),
+        body: encoded.body,
         redirect: 'manual',
         signal: AbortSignal.timeout(this.timeoutMs),
       });

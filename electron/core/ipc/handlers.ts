@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ipcCalls, type IpcCallName, type IpcInput, type IpcOutput, type IpcResult } from '../../../shared/ipc';
 import type { Companion } from '../companion';
+import { AttestationRepository } from '../compliance/attestations';
 import { isCompanionError } from '../errors';
 
 export type IpcHandlers = {
@@ -15,7 +16,20 @@ export function createHandlers(companion: Companion): IpcHandlers {
     checkIn: ({ mode }) => companion.checkIn(mode),
     checkOut: () => companion.checkOut(),
     runCheck: ({ skipSpeed }) => companion.runCheck({ skipSpeed }),
+    runSingleCheck: ({ check }) => companion.runCheck({ only: check }),
+    getAttestations: () => new AttestationRepository(companion.db).list(),
+    declareAttestation: ({ kind, holds }) =>
+      new AttestationRepository(companion.db).declare(kind, holds, companion.status().attendance.today, companion.options.now()),
     flushOutbox: () => companion.flush(),
+    listOutbox: ({ states, limit }) => companion.listOutbox({ ...(states ? { states } : {}), ...(limit ? { limit } : {}) }),
+    retryDead: ({ ids }) => companion.retryDead(ids),
+    exportDead: () => companion.exportDead(),
+    dismissStorageNotice: () => companion.dismissStorageNotice(),
+    getWorkTime: ({ date }) => companion.workTime(date),
+    decideAway: ({ awayId, choice }) => companion.decideAway(awayId, choice),
+    postponeAway: ({ awayId }) => companion.postponeAway(awayId),
+    planWfhDay: ({ date, place, exception }) => companion.planWfhDay(date, place, exception),
+    setJobCategory: ({ category }) => companion.setJobCategory(category),
     getLanguage: () => ({ language: companion.language() }),
     setLanguage: ({ language }) => ({ language: companion.setLanguage(language) }),
   };

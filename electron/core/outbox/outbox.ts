@@ -4,6 +4,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { eventTypeSchema, wireEventSchema, type EventType, type WireEvent } from '../../../shared/central-api';
 import type { OutboxCounts, OutboxState } from '../../../shared/domain';
+import type { Statement } from 'better-sqlite3';
 import { writeTransaction, type Database } from '../storage/database';
 
 export interface OutboxEvent {
@@ -103,11 +104,37 @@ function serializePayload(input: EnqueueInput): string {
   return json;
 }
 
+/** Rough wire size of one event: its payload plus the envelope fields around it. */
+const ENVELOPE_BYTES = 160;
+
+function takeWithinBytes(rows: OutboxRow[], maxBytes: number): OutboxRow[] {
+  let total = 0;
+  const chosen: OutboxRow[] = [];
+  for (const row of rows) {
+    total += Buffer.byteLength(row.payload_json) + ENVELOPE_BYTES;
+    if (chosen.length > 0 && total > maxBytes) break;
+    chosen.push(row);
+  }
+  return chosen;
+}
+
 export class Outbox {
+  /** Statements by SQL text, prepared once: preparing took longer than running most of them. */
+  private readonly statements = new Map<string, Statement>();
+
   constructor(
     private readonly db: Database,
     private readonly now: () => number,
   ) {}
+
+  private prepare(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
 
   /**
    * Commits one event with the next seq of its stream and returns it. Inside a caller's transaction
@@ -120,7 +147,7 @@ export class Outbox {
     return writeTransaction(this.db, () => {
       // NOTE: seq follows the highest stored seq of the stream. A future pruning of sent rows must
       // keep the newest row of each stream, or the stream would start again at 1.
-      const { last } = this.db.prepare('SELECT MAX(seq) AS last FROM outbox_events WHERE stream = ?').get(input.stream) as {
+      const { last } = this.prepare('SELECT MAX(seq) AS last FROM outbox_events WHERE stream = ?').get(input.stream) as {
         last: number | null;
       };
       const row: OutboxRow = {
@@ -150,7 +177,7 @@ export class Outbox {
   }
 
   counts(): OutboxCounts {
-    const rows = this.db.prepare('SELECT state, COUNT(*) AS count FROM outbox_events GROUP BY state').all() as {
+    const rows = this.prepare('SELECT state, COUNT(*) AS count FROM outbox_events GROUP BY state').all() as {
       state: OutboxState;
       count: number;
     }[];
@@ -158,19 +185,20 @@ export class Outbox {
     return { queued: count('queued'), inFlight: count('in_flight'), sent: count('sent'), dead: count('dead') };
   }
 
-  /** Events by creation time, ties in insertion order, optionally only those in the given states. */
-  list(options: { states?: OutboxState[]; limit?: number } = {}): OutboxEvent[] {
+  /** Events by creation time, ties in insertion order (or the reverse), optionally only those in the given states. */
+  list(options: { states?: OutboxState[]; limit?: number; newestFirst?: boolean } = {}): OutboxEvent[] {
     const states = options.states ?? [];
     const where = states.length > 0 ? `WHERE state IN (${states.map(() => '?').join(', ')})` : '';
     const limit = options.limit ?? -1;
+    const order = options.newestFirst ? 'created_at DESC, rowid DESC' : 'created_at, rowid';
     const rows = this.db
-      .prepare(`SELECT * FROM outbox_events ${where} ORDER BY created_at, rowid LIMIT ?`)
+      .prepare(`SELECT * FROM outbox_events ${where} ORDER BY ${order} LIMIT ?`)
       .all(...states, limit) as OutboxRow[];
     return rows.map(toEvent);
   }
 
   get(id: string): OutboxEvent | null {
-    const row = this.db.prepare('SELECT * FROM outbox_events WHERE id = ?').get(id) as OutboxRow | undefined;
+    const row = this.prepare('SELECT * FROM outbox_events WHERE id = ?').get(id) as OutboxRow | undefined;
     return row ? toEvent(row) : null;
   }
 
@@ -195,29 +223,88 @@ export class Outbox {
    * Leases up to `limit` queued items that are due at `at`, in seq order per stream, marking them
    * in_flight until `leaseUntil`. An item is skipped while an earlier item of its stream is in flight
    * or waiting for a later attempt, so a check-out never overtakes its check-in. Dead items block nothing.
+   * With `maxBytes` the batch stops before the payloads would pass that size (one item always goes).
    */
-  lease(limit: number, at: number, leaseUntil: number): OutboxEvent[] {
+  lease(limit: number, at: number, leaseUntil: number, maxBytes = Number.POSITIVE_INFINITY): OutboxEvent[] {
     return writeTransaction(this.db, () => {
+      // Each stream's first blocking seq is found once, from the few in-flight or waiting rows, and
+      // candidates are compared with it. A per-candidate NOT EXISTS scanned every earlier row of the
+      // stream (sent ones included), which made leasing grow with the backlog.
       // Ordering by stream first keeps each stream's items contiguous and in seq order within the
       // limit. The cost: a stream with a long backlog is sent before the next stream starts.
       const rows = this.db
         .prepare(
-          `SELECT * FROM outbox_events AS item
+          `WITH blocked AS (
+             SELECT stream, MIN(seq) AS first_seq FROM outbox_events
+             WHERE state = 'in_flight' OR (state = 'queued' AND next_attempt_at > @at)
+             GROUP BY stream
+           )
+           SELECT item.* FROM outbox_events AS item
+           LEFT JOIN blocked ON blocked.stream = item.stream
            WHERE item.state = 'queued'
              AND (item.next_attempt_at IS NULL OR item.next_attempt_at <= @at)
-             AND NOT EXISTS (
-               SELECT 1 FROM outbox_events AS earlier
-               WHERE earlier.stream = item.stream AND earlier.seq < item.seq
-                 AND (earlier.state = 'in_flight' OR (earlier.state = 'queued' AND earlier.next_attempt_at > @at))
-             )
+             AND (blocked.first_seq IS NULL OR item.seq < blocked.first_seq)
            ORDER BY item.stream, item.seq
            LIMIT @limit`,
         )
         .all({ at, limit }) as OutboxRow[];
 
-      const mark = this.db.prepare(`UPDATE outbox_events SET state = 'in_flight', lease_until = ? WHERE id = ?`);
-      for (const row of rows) mark.run(leaseUntil, row.id);
-      return rows.map((row) => toEvent({ ...row, state: 'in_flight', lease_until: leaseUntil }));
+      const chosen = takeWithinBytes(rows, maxBytes);
+      const mark = this.prepare(`UPDATE outbox_events SET state = 'in_flight', lease_until = ? WHERE id = ?`);
+      for (const row of chosen) mark.run(leaseUntil, row.id);
+      return chosen.map((row) => toEvent({ ...row, state: 'in_flight', lease_until: leaseUntil }));
+    });
+  }
+
+  /**
+   * The earliest time a flush can send something that waits now: the retry time of a stream's first
+   * unsent item, or the end of a lease. Items behind their stream's first one are not counted, because
+   * they cannot go before it. Null when nothing waits.
+   */
+  nextAttemptAt(): number | null {
+    const row = this.db
+      .prepare(
+        `WITH heads AS (
+           SELECT stream, MIN(seq) AS seq FROM outbox_events WHERE state IN ('queued', 'in_flight') GROUP BY stream
+         )
+         SELECT MIN(CASE WHEN item.state = 'queued' THEN item.next_attempt_at ELSE item.lease_until END) AS next
+         FROM heads JOIN outbox_events AS item ON item.stream = heads.stream AND item.seq = heads.seq`,
+      )
+      .get() as { next: number | null };
+    return row.next;
+  }
+
+  /** Returns leased items to the queue untouched: no attempt counted, no error recorded, due at once. */
+  unlease(ids: readonly string[]): void {
+    const release = this.prepare(`UPDATE outbox_events SET state = 'queued', lease_until = NULL WHERE id = ? AND state = 'in_flight'`);
+    writeTransaction(this.db, () => {
+      for (const id of ids) release.run(id);
+    });
+  }
+
+  /**
+   * Puts dead items back in the queue with a fresh attempt count at the end of their stream. The id
+   * stays, so the server answers one it already stored as a duplicate. The seq is the stream's next,
+   * because the server rejects a new event whose seq is not above the ones it holds for the stream.
+   * Returns how many were moved; ids that are not dead are ignored.
+   */
+  retryDead(ids: readonly string[]): number {
+    return writeTransaction(this.db, () => {
+      const streamOf = this.prepare(`SELECT stream FROM outbox_events WHERE id = ? AND state = 'dead'`).pluck();
+      const nextSeq = this.prepare('SELECT MAX(seq) + 1 FROM outbox_events WHERE stream = ?').pluck();
+      const revive = this.prepare(
+        `UPDATE outbox_events SET state = 'queued', seq = ?, attempts = 0, next_attempt_at = NULL,
+           last_error = 'Sent again at the user''s request after: ' || COALESCE(last_error, 'no recorded error')
+         WHERE id = ?`,
+      );
+      let moved = 0;
+      for (const id of ids) {
+        const stream = streamOf.get(id) as string | undefined;
+        if (stream === undefined) continue;
+        revive.run(nextSeq.get(stream) as number, id);
+        moved += 1;
+      }
+      return moved;
     });
   }
 

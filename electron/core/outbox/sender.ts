@@ -19,10 +19,48 @@ export interface OutboxSenderOptions {
   maxAttempts?: number;
   /** How long a leased batch stays in_flight before another flush may send it again. */
   leaseMs?: number;
+  /** Upper bound on a batch's payload bytes; a single larger item still goes alone. */
+  maxBatchBytes?: number;
+  /** Backoff after a failed batch: a random delay from 0 to min(capMs, baseMs · 2^streak) (full jitter). */
+  backoff?: { baseMs: number; capMs: number };
+  /** Upper bound on a delay the server requests with Retry-After. */
+  maxRetryAfterMs?: number;
+  /** Random numbers in [0, 1) for the jitter; tests pass a fixed one. */
+  random?: () => number;
 }
 
 export const DEFAULT_BATCH_SIZE = 100;
 export const DEFAULT_MAX_ATTEMPTS = 10;
+export const DEFAULT_MAX_BATCH_BYTES = 512 * 1024;
+export const DEFAULT_BACKOFF = { baseMs: 2_000, capMs: 15 * 60 * 1000 };
+export const DEFAULT_MAX_RETRY_AFTER_MS = 30 * 60 * 1000;
+
+/**
+ * Full-jitter exponential backoff: uniformly random in [0, min(cap, base · 2^streak)). Spreading the
+ * retries over the whole window is what keeps a fleet that lost the server at the same moment from
+ * coming back at the same moment (see docs/herd.md).
+ */
+export function backoffDelay(streak: number, backoff: { baseMs: number; capMs: number }, random: () => number): number {
+  const window = Math.min(backoff.capMs, backoff.baseMs * 2 ** Math.min(streak, 30));
+  return Math.floor(random() * window);
+}
+
+/**
+ * When a failed batch may be sent again: after the server's Retry-After (capped) when it gave one,
+ * never sooner than the jittered backoff.
+ */
+export function retryDelay(
+  streak: number,
+  retryAfterMs: number | undefined,
+  options: { backoff: { baseMs: number; capMs: number }; maxRetryAfterMs: number; random: () => number },
+): number {
+  const jittered = backoffDelay(streak, options.backoff, options.random);
+  if (retryAfterMs === undefined) return jittered;
+  return Math.max(Math.min(retryAfterMs, options.maxRetryAfterMs), jittered);
+}
+
+/** Trigger of a flush request. It is only logged, because every trigger gets the same delivery. */
+export type FlushReason = 'timer' | 'online' | 'resume' | 'new_event' | 'user' | 'startup' | 'quit';
 
 /** Longer than one request can take (the client's 15 s timeout) with a wide margin. */
 export const DEFAULT_LEASE_MS = 2 * 60 * 1000;
@@ -63,6 +101,11 @@ function retryLaterText(error: CentralError): LocalizedText {
   }
 }
 
+/** 400, 413 and 422 on the whole batch: the server rejects something in it, and splitting finds the item. */
+function isWholeBatchRejection(error: unknown): error is CentralError {
+  return error instanceof CentralError && error.kind === 'rejected' && [400, 413, 422].includes(error.status ?? 0);
+}
+
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -80,13 +123,29 @@ export class OutboxSender {
   private readonly batchSize: number;
   private readonly maxAttempts: number;
   private readonly leaseMs: number;
+  private readonly maxBatchBytes: number;
+  private readonly retryOptions: { backoff: { baseMs: number; capMs: number }; maxRetryAfterMs: number; random: () => number };
   private running: Promise<FlushResult> | null = null;
+  private followUp: Promise<FlushResult> | null = null;
+  /** Failed batches in a row; sets the backoff window and returns to 0 on the first delivered batch. */
+  private failureStreak = 0;
+  /**
+   * True after a failure the server caused (5xx, 429, a malformed reply) until a batch goes through.
+   * Only then are retried batches shrunk: after a network outage the backlog goes in full batches.
+   */
+  private shrinkRetries = false;
 
   constructor(private readonly options: OutboxSenderOptions) {
     this.outbox = options.outbox;
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    this.maxBatchBytes = options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
+    this.retryOptions = {
+      backoff: options.backoff ?? DEFAULT_BACKOFF,
+      maxRetryAfterMs: options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS,
+      random: options.random ?? Math.random,
+    };
   }
 
   /** Sends everything that is due. A call while a flush runs returns that flush's promise. */
@@ -95,6 +154,34 @@ export class OutboxSender {
       this.running = null;
     });
     return this.running;
+  }
+
+  /**
+   * Asks for delivery from any trigger (timer, back online, resume, a new event, the user's button).
+   * With no flush running one starts. While one runs, every request made meanwhile shares a single
+   * follow-up flush, so an event queued during a flush is not left waiting for the next timer and a
+   * burst of triggers costs at most one extra run.
+   */
+  requestFlush(reason: FlushReason): Promise<FlushResult> {
+    if (this.running === null) {
+      this.options.logger.debug('Flush requested', { reason });
+      return this.flush();
+    }
+    this.followUp ??= this.running.then(
+      () => this.startFollowUp(),
+      () => this.startFollowUp(),
+    );
+    return this.followUp;
+  }
+
+  private startFollowUp(): Promise<FlushResult> {
+    this.followUp = null;
+    return this.flush();
+  }
+
+  /** Returns the earliest time a waiting item becomes due again, so that a timer can request the next flush then. */
+  nextAttemptAt(): number | null {
+    return this.outbox.nextAttemptAt();
   }
 
   private async run(): Promise<FlushResult> {
@@ -117,23 +204,76 @@ export class OutboxSender {
 
     for (;;) {
       const now = this.options.now();
-      const batch = this.outbox.lease(this.batchSize, now, now + this.leaseMs);
+      const batch = this.shrinkRetry(this.outbox.lease(this.batchSize, now, now + this.leaseMs, this.maxBatchBytes));
       if (batch.length === 0) break;
       tally.attempted += batch.length;
 
-      let response: EventBatchResponse;
-      try {
-        response = await client.postEvents(batch.map(toWireEvent));
-      } catch (error) {
-        return this.finish(tally, this.recordFailure(batch, error, tally));
-      }
-
-      // A failure to record the outcome (a database error) propagates. The leases then expire and the
-      // items are sent again, and the server returns their original server ids as duplicates.
-      const stop = this.recordResults(batch, response.results, tally);
+      const stop = await this.deliver(client, batch, tally);
       if (stop) return this.finish(tally, stop);
     }
     return this.finish(tally, null);
+  }
+
+  /**
+   * After a failure the server caused, halves the batch for each failed attempt of its first item,
+   * down to one item. A server that keeps failing on one item (a 500 it cannot explain) then fails on
+   * that item alone: it uses up its attempts and goes to the dead-letter list, and its neighbours are
+   * delivered instead of sharing its fate. The items cut off go back to the queue as they were.
+   */
+  private shrinkRetry(batch: OutboxEvent[]): OutboxEvent[] {
+    const attempts = batch[0]?.attempts ?? 0;
+    if (attempts === 0 || !this.shrinkRetries) return batch;
+    const size = Math.max(1, Math.floor(this.batchSize / 2 ** Math.min(attempts, 30)));
+    if (batch.length <= size) return batch;
+    this.outbox.unlease(batch.slice(size).map((event) => event.id));
+    return batch.slice(0, size);
+  }
+
+  /**
+   * Sends one leased batch and records the outcome; returns why the flush stops, or null. A batch the
+   * server rejects as a whole (400, 413, 422) is split in halves, sent in order, until the bad item
+   * is alone and goes to the dead-letter list; the others are delivered.
+   */
+  private async deliver(client: CentralClient, batch: OutboxEvent[], tally: Tally): Promise<LocalizedText | null> {
+    let response: EventBatchResponse;
+    try {
+      response = await client.postEvents(batch.map(toWireEvent));
+    } catch (error) {
+      if (isWholeBatchRejection(error)) return this.split(client, batch, error, tally);
+      return this.recordFailure(batch, error, tally);
+    }
+
+    // A failure to record the outcome (a database error) propagates. The leases then expire and the
+    // items are sent again, and the server returns their original server ids as duplicates.
+    this.failureStreak = 0;
+    this.shrinkRetries = false;
+    return this.recordResults(batch, response.results, tally);
+  }
+
+  private async split(client: CentralClient, batch: OutboxEvent[], error: CentralError, tally: Tally): Promise<LocalizedText | null> {
+    if (batch.length === 1) {
+      const event = batch[0]!;
+      this.outbox.markDead(event.id, `Rejected by the central system (HTTP ${error.status ?? '?'}): ${error.message}`);
+      tally.rejected += 1;
+      this.options.logger.warn('Central system rejected an event sent alone', { eventId: event.id, status: error.status });
+      return null;
+    }
+
+    const middle = Math.ceil(batch.length / 2);
+    const halves = [batch.slice(0, middle), batch.slice(middle)];
+    this.options.logger.info('Splitting a rejected batch to find the bad item', { items: batch.length, status: error.status });
+    for (const [index, half] of halves.entries()) {
+      const stop = await this.deliver(client, half, tally);
+      if (stop === null) continue;
+
+      // The later half was never sent: it goes back without an attempt counted.
+      const unsent = halves.slice(index + 1).flat();
+      this.outbox.transaction(() => {
+        for (const event of unsent) this.outbox.markFailed(event.id, 'Not sent: an earlier part of its batch failed.', { countAttempt: false });
+      });
+      return stop;
+    }
+    return null;
   }
 
   /** Marks accepted and duplicate items sent, rejected ones dead; returns a stop reason if any item got no result. */
@@ -192,17 +332,21 @@ export class OutboxSender {
     // cannot hold its stream forever.
     const unauthorized = central?.kind === 'unauthorized';
     const offline = central?.kind === 'network' || central?.kind === 'timeout';
+    this.shrinkRetries = !unauthorized && !offline;
 
-    // TODO: back off exponentially with jitter and honour central.retryAfterMs through next_attempt_at
-    // (markFailed takes it), and split a batch that got a 400 to isolate the bad record. Until then
-    // a failed batch is sent again on the next flush, and a 400 fails every item in the batch.
+    // Every failure waits before the batch goes again, offline ones included: after a central outage
+    // the whole fleet is offline at once, and the jitter spreads its return. A 401 waits for the user.
+    const delay = unauthorized ? null : retryDelay(this.failureStreak, central?.retryAfterMs, this.retryOptions);
+    this.failureStreak += 1;
+    const nextAttemptAt = delay === null ? null : this.options.now() + delay;
+
     this.outbox.transaction(() => {
       for (const event of batch) {
         const exhausted = !unauthorized && !offline && event.attempts + 1 >= this.maxAttempts;
         if (exhausted) {
           this.outbox.markDead(event.id, `Gave up after ${event.attempts + 1} failed attempts. Last error: ${message}`);
         } else {
-          this.outbox.markFailed(event.id, message, { countAttempt: !unauthorized });
+          this.outbox.markFailed(event.id, message, { countAttempt: !unauthorized, nextAttemptAt });
         }
       }
     });
