@@ -143,7 +143,7 @@ export const enrollmentSchema = z.object({
 
 export const secureStorageSchema = z.object({
   available: z.boolean(),
-  /** Which store holds secrets: the OS keychain, or process memory when none is available. */
+  /** Store that contains the secrets: the OS keychain, or process memory when none is available. */
   backend: z.enum(['keychain', 'memory']),
   reason: localizedTextSchema.nullable(),
 });
@@ -158,7 +158,7 @@ export const companionStatusSchema = z.object({
   secureStorage: secureStorageSchema,
   demoMode: z.boolean(),
   policy: z.object({ id: z.string(), version: z.string(), name: localizedTextSchema }),
-  /** What was lost when the database was restored from a backup, until the user dismisses it. */
+  /** Description of the data lost when the database was restored from a backup, shown until the user dismisses it. */
   storageNotice: localizedTextSchema.nullable().optional(),
 });
 export type CompanionStatus = z.infer<typeof companionStatusSchema>;
@@ -169,7 +169,7 @@ export const flushResultSchema = z.object({
   duplicates: z.number().int().nonnegative(),
   rejected: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
-  /** Why delivery stopped early, e.g. not enrolled or the server unreachable; null when it ran through. */
+  /** Reason delivery stopped early (not enrolled, server unreachable), or null when every due item was attempted. */
   stoppedBecause: localizedTextSchema.nullable(),
 });
 export type FlushResult = z.infer<typeof flushResultSchema>;

@@ -173,6 +173,8 @@ function connectionError(error: Error, label: string): NutConnectionError {
   if (error instanceof NutConnectionError) return error;
 
   const code = (error as NodeJS.ErrnoException).code ?? null;
-  const reason = code === 'ECONNREFUSED' ? 'connection refused' : code ? `${code}: ${error.message}` : error.message;
+  let reason = error.message;
+  if (code === 'ECONNREFUSED') reason = 'connection refused';
+  else if (code) reason = `${code}: ${error.message}`;
   return new NutConnectionError(`The NUT server ${label} could not be reached (${reason}).`, code, { cause: error });
 }
