@@ -17,11 +17,16 @@ import {
   outboxStateSchema,
   workModeSchema,
 } from './domain';
+import { claimsCalls } from './ipc-claims';
+import { complianceCalls } from './ipc-compliance';
+import { privacyCalls } from './ipc-privacy';
+import { reportsCalls } from './ipc-reports';
+import { requestsCalls } from './ipc-requests';
 import { jobCategorySchema, officeExceptionSchema, returnChoiceSchema, workPlaceSchema, workTimeViewSchema } from './worktime';
 
 const empty = z.object({}).strict();
 
-export const ipcCalls = {
+const coreCalls = {
   getStatus: { input: empty, output: companionStatusSchema },
   checkIn: { input: z.object({ mode: workModeSchema }).strict(), output: attendanceStatusSchema },
   checkOut: { input: empty, output: attendanceStatusSchema },
@@ -66,6 +71,16 @@ export const ipcCalls = {
     output: z.object({ language: languageSchema }),
   },
 } as const;
+
+/** Every call of the contract: the core's own and each feature's (shared/ipc-*.ts). */
+export const ipcCalls = {
+  ...coreCalls,
+  ...complianceCalls,
+  ...requestsCalls,
+  ...reportsCalls,
+  ...claimsCalls,
+  ...privacyCalls,
+};
 
 export type IpcCallName = keyof typeof ipcCalls;
 export type IpcInput<K extends IpcCallName> = z.input<(typeof ipcCalls)[K]['input']>;

@@ -1,5 +1,10 @@
 // Texts of the renderer in English, key for key the same as id.ts.
 import type { LocaleMessages } from './index';
+import { complianceEn } from './compliance';
+import { requestsEn } from './requests';
+import { reportsEn } from './reports';
+import { claimsEn } from './claims';
+import { privacyEn } from './privacy';
 
 export const en: LocaleMessages = {
   app: {
@@ -118,6 +123,13 @@ export const en: LocaleMessages = {
     beranda: 'Home',
     antrean: 'Queue',
     jamKerja: 'Working hours',
+    kepatuhan: 'Compliance',
+    permintaan: 'Requests',
+    laporan: 'Daily report',
+    kinerja: 'Performance',
+    klaim: 'Allowance claims',
+    pelatihan: 'Training',
+    privasi: 'Privacy',
   },
   jamKerja: {
     intro: 'Working hours are counted in the office zone ({{zone}}). Time away from the computer is not counted until you decide.',
@@ -342,4 +354,9 @@ export const en: LocaleMessages = {
     'stale': 'stale data',
     'refused': 'connection refused',
   },
+  complianceHistory: complianceEn,
+  requests: requestsEn,
+  reports: reportsEn,
+  claims: claimsEn,
+  privacy: privacyEn,
 };

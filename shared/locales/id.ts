@@ -1,5 +1,11 @@
 // Texts of the renderer in Bahasa Indonesia, the default language. Keys are i18next keys; values use
 // i18next interpolation ({{name}}). en.ts must have exactly the same keys (the compiler checks).
+import { complianceId } from './compliance';
+import { requestsId } from './requests';
+import { reportsId } from './reports';
+import { claimsId } from './claims';
+import { privacyId } from './privacy';
+
 export const id = {
   app: {
     title: 'Pendamping Kerja ASN',
@@ -117,6 +123,13 @@ export const id = {
     beranda: 'Beranda',
     antrean: 'Antrean',
     jamKerja: 'Jam Kerja',
+    kepatuhan: 'Kepatuhan',
+    permintaan: 'Permintaan',
+    laporan: 'Laporan Harian',
+    kinerja: 'Kinerja',
+    klaim: 'Klaim Tunjangan',
+    pelatihan: 'Pelatihan',
+    privasi: 'Privasi',
   },
   jamKerja: {
     intro: 'Jam kerja dihitung dalam zona kantor ({{zone}}). Waktu saat Anda tidak di depan komputer tidak dihitung sampai Anda memutuskan.',
@@ -341,4 +354,9 @@ export const id = {
     'stale': 'data usang',
     'refused': 'sambungan ditolak',
   },
+  complianceHistory: complianceId,
+  requests: requestsId,
+  reports: reportsId,
+  claims: claimsId,
+  privacy: privacyId,
 } as const;

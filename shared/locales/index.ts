@@ -3,9 +3,7 @@
 import type { Language } from '../domain';
 import { en } from './en';
 import { id } from './id';
-
-/** The shape of id.ts with every text widened to string, so a translation can differ in content. */
-type WidenTexts<T> = { [K in keyof T]: T[K] extends string ? string : WidenTexts<T[K]> };
+import type { WidenTexts } from './widen';
 
 export type LocaleMessages = WidenTexts<typeof id>;
 

@@ -5,6 +5,11 @@ import { ipcCalls, type IpcCallName, type IpcInput, type IpcOutput, type IpcResu
 import type { Companion } from '../companion';
 import { AttestationRepository } from '../compliance/attestations';
 import { isCompanionError } from '../errors';
+import { createClaimsHandlers } from './handlers-claims';
+import { createComplianceHandlers } from './handlers-compliance';
+import { createPrivacyHandlers } from './handlers-privacy';
+import { createReportsHandlers } from './handlers-reports';
+import { createRequestsHandlers } from './handlers-requests';
 
 export type IpcHandlers = {
   [K in IpcCallName]: (input: z.output<(typeof ipcCalls)[K]['input']>) => Promise<IpcOutput<K>> | IpcOutput<K>;
@@ -32,6 +37,11 @@ export function createHandlers(companion: Companion): IpcHandlers {
     setJobCategory: ({ category }) => companion.setJobCategory(category),
     getLanguage: () => ({ language: companion.language() }),
     setLanguage: ({ language }) => ({ language: companion.setLanguage(language) }),
+    ...createComplianceHandlers(companion),
+    ...createRequestsHandlers(companion),
+    ...createReportsHandlers(companion),
+    ...createClaimsHandlers(companion),
+    ...createPrivacyHandlers(companion),
   };
 }
 
