@@ -1,13 +1,12 @@
 // The Antrean (queue) page in headless Chromium against the real core and the reference central
 // server: every record with its exact content, sent and dead ones, retry and export of dead records.
-import { mkdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissingReason, launchChromium, type ChromiumSession } from '../harness/chromium';
-import { startWebStack, type WebStack } from '../harness/web-bridge';
+import { chromiumMissingReason } from '../harness/chromium';
+import { openE2eSession, type E2eSession } from '../harness/e2e-session';
+import type { WebStack } from '../harness/web-bridge';
 
-const screenshotDir = resolve(import.meta.dirname, '../../test-results/e2e');
 
 const missingChromium = chromiumMissingReason();
 
@@ -16,21 +15,17 @@ function record(page: Page, heading: string) {
 }
 
 describe.skipIf(missingChromium !== null)('Antrean in Chromium', () => {
+  let session: E2eSession;
   let stack: WebStack;
-  let browser: ChromiumSession;
   let page: Page;
 
   beforeAll(async () => {
-    await mkdir(screenshotDir, { recursive: true });
-    stack = await startWebStack();
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(20_000);
+    session = await openE2eSession();
+    ({ stack, page } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+    await session?.close();
   });
 
   it('opens from the navigation with the keyboard and shows a queued check-in exactly', async () => {
@@ -76,7 +71,7 @@ describe.skipIf(missingChromium !== null)('Antrean in Chromium', () => {
 
     await page.getByRole('group', { name: 'Tampilkan' }).getByRole('button', { name: 'Gagal' }).click();
     await expect.poll(() => page.getByTestId('outbox-record').count()).toBe(1);
-    await page.screenshot({ path: join(screenshotDir, 'antrean-id.png'), fullPage: true });
+    await session.screenshot('antrean-id');
   });
 
   it('exports the dead records as JSON', async () => {
@@ -110,7 +105,7 @@ describe.skipIf(missingChromium !== null)('Antrean in Chromium', () => {
     await page.setViewportSize({ width: 640, height: 900 });
     const overflow = await page.locator('html').evaluate((root) => root.scrollWidth - root.clientWidth);
     expect(overflow).toBe(0);
-    await page.screenshot({ path: join(screenshotDir, 'antrean-en-zoom200.png'), fullPage: true });
+    await session.screenshot('antrean-en-zoom200');
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 });

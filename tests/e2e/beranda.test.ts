@@ -1,31 +1,18 @@
 // The home page in headless Chromium against the real core, the real central server and the real
 // renderer, connected through the loopback WebSocket bridge.
-import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatClock, zoneAbbreviation } from '../../shared/zones';
-import { chromiumMissingReason, launchChromium, type ChromiumSession } from '../harness/chromium';
-import { startWebStack, type WebStack } from '../harness/web-bridge';
+import { chromiumMissingReason } from '../harness/chromium';
+import { openE2eSession, receivedEvents, type E2eSession } from '../harness/e2e-session';
+import type { ReceivedEvent } from '../../shared/central-api';
+import type { WebStack } from '../harness/web-bridge';
 
-const screenshotDir = resolve(import.meta.dirname, '../../test-results/e2e');
 
 // The browser runs in a zone far from Jakarta, so a time shown in the browser's own zone would fail.
 const BROWSER_ZONE = 'America/New_York';
 
 const VERDICT_TEXTS_ID = ['Lulus', 'Peringatan', 'Gagal', 'Tidak diketahui', 'Galat'];
-
-interface ReceivedEvent {
-  id: string;
-  type: string;
-}
-
-async function receivedEvents(centralUrl: string): Promise<ReceivedEvent[]> {
-  const response = await fetch(`${centralUrl}/admin/events`);
-  expect(response.status).toBe(200);
-  const body = (await response.json()) as { events: ReceivedEvent[] };
-  return body.events;
-}
 
 function countOf(events: ReceivedEvent[], type: string): number {
   return events.filter((event) => event.type === type).length;
@@ -43,21 +30,17 @@ const missingChromium = chromiumMissingReason();
 if (missingChromium) console.warn(`Skipping the browser tests: ${missingChromium}`);
 
 describe.skipIf(missingChromium !== null)('Beranda in Chromium', () => {
+  let session: E2eSession;
   let stack: WebStack;
-  let browser: ChromiumSession;
   let page: Page;
 
   beforeAll(async () => {
-    await mkdir(screenshotDir, { recursive: true });
-    stack = await startWebStack();
-    browser = await launchChromium({ timezoneId: BROWSER_ZONE });
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(20_000);
+    session = await openE2eSession({ browser: { timezoneId: BROWSER_ZONE } });
+    ({ stack, page } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+    await session?.close();
   });
 
   it('shows the home page in Indonesian', async () => {
@@ -159,7 +142,7 @@ describe.skipIf(missingChromium !== null)('Beranda in Chromium', () => {
     expect(countOf(events, 'attendance.check_out')).toBe(1);
     expect(countOf(events, 'compliance.snapshot')).toBe(1);
 
-    await page.screenshot({ path: join(screenshotDir, 'beranda-id.png'), fullPage: true });
+    await session.screenshot('beranda-id');
   });
 
   it('switches to English and keeps it', async () => {
@@ -175,7 +158,7 @@ describe.skipIf(missingChromium !== null)('Beranda in Chromium', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
     await page.getByRole('article', { name: 'Internet speed' }).waitFor();
-    await page.screenshot({ path: join(screenshotDir, 'beranda-en.png'), fullPage: true });
+    await session.screenshot('beranda-en');
   });
 
   it('reflows at 200% zoom without horizontal scrolling', async () => {
@@ -185,7 +168,7 @@ describe.skipIf(missingChromium !== null)('Beranda in Chromium', () => {
 
     const overflow = await page.locator('html').evaluate((root) => root.scrollWidth - root.clientWidth);
     expect(overflow).toBe(0);
-    await page.screenshot({ path: join(screenshotDir, 'beranda-en-zoom200.png'), fullPage: true });
+    await session.screenshot('beranda-en-zoom200');
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 

@@ -1,15 +1,13 @@
 // The return prompt and the Jam Kerja page in headless Chromium against the real core, in Bahasa
 // Indonesia: a simulated 45-minute screen lock, the person's choice, and the week it leaves.
-import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../electron/core/worktime/clock';
 import { zonedInstant } from '../../electron/core/worktime/zoned-time';
-import { chromiumMissingReason, launchChromium, type ChromiumSession } from '../harness/chromium';
-import { startWebStack, type WebStack } from '../harness/web-bridge';
+import { chromiumMissingReason } from '../harness/chromium';
+import { openE2eSession, type E2eSession } from '../harness/e2e-session';
+import type { WebStack } from '../harness/web-bridge';
 
-const screenshotDir = resolve(import.meta.dirname, '../../test-results/e2e');
 const missingChromium = chromiumMissingReason();
 const MINUTE = 60_000;
 
@@ -29,8 +27,8 @@ function testClock(start: number): Clock & { advance(ms: number): void } {
 
 describe.skipIf(missingChromium !== null)('Jam Kerja in Chromium', () => {
   const clock = testClock(zonedInstant('2026-12-01', '08:00', 'Asia/Jakarta'));
+  let session: E2eSession;
   let stack: WebStack;
-  let browser: ChromiumSession;
   let page: Page;
 
   /** Moves the clocks in heartbeat steps, as the running app would see them. */
@@ -42,17 +40,13 @@ describe.skipIf(missingChromium !== null)('Jam Kerja in Chromium', () => {
   }
 
   beforeAll(async () => {
-    await mkdir(screenshotDir, { recursive: true });
-    stack = await startWebStack({ clock });
+    session = await openE2eSession({ stack: { clock } });
+    ({ stack, page } = session);
     stack.companion.startPresence({ heartbeatMs: null, reminders: false });
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(20_000);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+    await session?.close();
   });
 
   it('asks on return from a 45-minute lock', async () => {
@@ -71,7 +65,7 @@ describe.skipIf(missingChromium !== null)('Jam Kerja in Chromium', () => {
     expect(await dialog.getByText('10.00 WIB – 10.45 WIB (45 menit, layar terkunci)', { exact: false }).isVisible()).toBe(true);
     expect(await dialog.getByText('belum dihitung sebagai jam kerja', { exact: false }).isVisible()).toBe(true);
     expect(stack.companion.attendance.status().todayMinutes).toBe(120);
-    await page.screenshot({ path: join(screenshotDir, 'return-prompt-id.png'), fullPage: true });
+    await session.screenshot('return-prompt-id');
   });
 
   it('shows the kept time on the Jam Kerja page', async () => {
@@ -101,6 +95,6 @@ describe.skipIf(missingChromium !== null)('Jam Kerja in Chromium', () => {
     await page.getByRole('combobox', { name: 'Kategori jabatan' }).selectOption('publicService');
     await expect.poll(() => page.getByTestId('wfh-quota').textContent()).toBe('Pelayanan publik: 2 dari 1 hari WFH terpakai, sisa 0.');
     expect(await page.getByText('Rencana WFH melebihi kuota kategori jabatan Anda.').isVisible()).toBe(true);
-    await page.screenshot({ path: join(screenshotDir, 'jam-kerja-id.png'), fullPage: true });
+    await session.screenshot('jam-kerja-id');
   });
 });

@@ -1,32 +1,26 @@
 // A failing check with its remediation in Bahasa Indonesia, and "Periksa ulang" re-running that check
 // alone, in headless Chromium against the real core. This machine has no battery and no UPS, so the
 // backup-power check fails with its steps.
-import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissingReason, launchChromium, type ChromiumSession } from '../harness/chromium';
-import { startWebStack, type WebStack } from '../harness/web-bridge';
+import { chromiumMissingReason } from '../harness/chromium';
+import { openE2eSession, type E2eSession } from '../harness/e2e-session';
+import type { WebStack } from '../harness/web-bridge';
 
-const screenshotDir = resolve(import.meta.dirname, '../../test-results/e2e');
 const missingChromium = chromiumMissingReason();
 
 describe.skipIf(missingChromium !== null)('Periksa ulang in Chromium', () => {
+  let session: E2eSession;
   let stack: WebStack;
-  let browser: ChromiumSession;
   let page: Page;
 
   beforeAll(async () => {
-    await mkdir(screenshotDir, { recursive: true });
-    stack = await startWebStack();
-    browser = await launchChromium({ timezoneId: 'Asia/Jakarta' });
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(20_000);
+    session = await openE2eSession({ browser: { timezoneId: 'Asia/Jakarta' } });
+    ({ stack, page } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+    await session?.close();
   });
 
   it('shows a failing check with its steps and re-runs that check alone', async () => {
@@ -49,7 +43,7 @@ describe.skipIf(missingChromium !== null)('Periksa ulang in Chromium', () => {
     const steps = await card.locator('.remediation li').allTextContents();
     expect(steps).toEqual(power.remediation.map((step) => step.id));
     expect(steps[0]).toContain('Bekerjalah dengan laptop');
-    await page.screenshot({ path: join(screenshotDir, 'periksa-ulang-id.png'), fullPage: true });
+    await session.screenshot('periksa-ulang-id');
 
     await card.getByRole('button', { name: 'Periksa ulang' }).click();
     await page.getByText(/^Pemeriksaan selesai dan tersimpan\. Hasil keseluruhan: /).waitFor({ timeout: 30_000 });
