@@ -60,7 +60,12 @@ export function WorkTimePanel({ attendance }: { attendance: AttendanceStatus }) 
       {capReached && <p className="note note-warning">{t('worktime.capReached')}</p>}
       {attendance.wfh && (
         <p data-testid="wfh-week">
-          {t('worktime.wfhWeek', { used: attendance.wfh.usedDays, quota: attendance.wfh.quotaDays, left: attendance.wfh.leftDays })}
+          {t(attendance.wfh.exceeded ? 'worktime.wfhWeekOver' : 'worktime.wfhWeek', {
+            used: attendance.wfh.usedDays,
+            quota: attendance.wfh.quotaDays,
+            left: attendance.wfh.leftDays,
+            over: attendance.wfh.usedDays - attendance.wfh.quotaDays,
+          })}
         </p>
       )}
       {attendance.wfh?.exceeded && <p className="note note-warning">{t('worktime.wfhExceeded')}</p>}

@@ -155,11 +155,12 @@ export function JamKerja({ api, status, reportError }: PageProps) {
 
       <Panel title={t('jamKerja.wfhHeading')}>
         <p data-testid="wfh-quota">
-          {t('jamKerja.wfhQuota', {
+          {t(view.wfh.exceeded ? 'jamKerja.wfhQuotaOver' : 'jamKerja.wfhQuota', {
             category: view.wfh.jobCategoryName[language],
             used: view.wfh.usedDays,
             quota: view.wfh.quotaDays,
             left: view.wfh.leftDays,
+            over: view.wfh.usedDays - view.wfh.quotaDays,
           })}
         </p>
         {view.wfh.exceeded && (

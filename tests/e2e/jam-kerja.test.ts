@@ -93,7 +93,7 @@ describe.skipIf(missingChromium !== null)('Jam Kerja in Chromium', () => {
     await expect.poll(() => stack.companion.worktime.planner.week('2026-12-04').days[4]).toMatchObject({ place: 'office', exception: 'inspection' });
 
     await page.getByRole('combobox', { name: 'Kategori jabatan' }).selectOption('publicService');
-    await expect.poll(() => page.getByTestId('wfh-quota').textContent()).toBe('Pelayanan publik: 2 dari 1 hari WFH terpakai, sisa 0.');
+    await expect.poll(() => page.getByTestId('wfh-quota').textContent()).toBe('Pelayanan publik: 2 hari WFH direncanakan, kuota 1 hari (lebih 1).');
     expect(await page.getByText('Rencana WFH melebihi kuota kategori jabatan Anda.').isVisible()).toBe(true);
     await session.screenshot('jam-kerja-id');
   });
