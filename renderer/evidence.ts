@@ -30,7 +30,7 @@ const units: Unit[] = [
 /** The evidence a person needs to understand the verdict; the rest goes under "Detail lengkap". */
 const keyEvidence: Record<CheckName, readonly string[]> = {
   speed: ['downloadMbps', 'downloadLinkRateMbps', 'uploadMbps', 'uploadLinkRateMbps', 'latencyMs', 'jitterMs', 'bytesUsed'],
-  vpn: ['routes', 'probe', 'hintedAdapters', 'adapterNote', 'lanOverlapNote'],
+  vpn: ['routes', 'probe', 'hintedAdapters', 'adapterNote', 'dnsSuffixNote', 'lanOverlapNote'],
   power: ['hasBattery', 'healthPercent', 'chargePercent', 'acConnected', 'ups'],
 };
 

@@ -1,11 +1,11 @@
 // `asn-companion snapshot export [latest|ID] [--id ID] --out FILE` and `snapshot verify FILE
-// [--public-key KEY]`. Export signs the stored snapshot with the device key; verify needs only the
-// file, so the helpdesk can run it on any machine, offline.
+// [--public-key KEY]`. Export writes the stored snapshot with the signature the device made when it
+// stored it. Verify needs only the file, so the helpdesk can run it on any machine, offline.
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Language, LocalizedText } from '../../shared/domain';
 import type { Companion } from '../core/companion';
-import { DeviceSigningKey } from '../core/compliance/signing/device-key';
-import { signedSnapshotFile, signSnapshot, verifySignedSnapshotFile } from '../core/compliance/signing/signed-snapshot';
+import { exportSnapshot } from '../core/compliance/snapshot-export';
+import { verifySignedSnapshotFile } from '../core/compliance/signing/signed-snapshot';
 
 const EXIT_OK = 0;
 const EXIT_INVALID = 1;
@@ -85,16 +85,17 @@ export async function exportSnapshotCommand(args: SnapshotArguments, companion: 
   }
 
   const wanted = args.id ?? (args.target && args.target !== 'latest' ? args.target : null);
-  const snapshot = wanted === null ? companion.snapshots.latest() : companion.snapshots.byId(wanted);
-  if (snapshot === null) {
+  const row = companion.snapshots.stored(wanted);
+  if (row === null) {
     io.stderr(text.noSnapshot(wanted ?? (language === 'id' ? 'terakhir' : 'yet')));
     return EXIT_ERROR;
   }
 
-  const key = await DeviceSigningKey.loadOrCreate(companion.secrets, companion.db);
-  writeFileSync(args.out, signedSnapshotFile(signSnapshot(snapshot, key)));
-  io.stdout(text.exported(snapshot.id, args.out, key.keyId));
-  if (!companion.secrets.status.available) io.stderr(text.temporaryKey);
+  // The Kepatuhan page exports through the same function, so both write the same bytes.
+  const file = await exportSnapshot(companion, row.snapshot.id);
+  writeFileSync(args.out, file.content);
+  io.stdout(text.exported(file.snapshotId, args.out, file.keyId));
+  if (file.temporaryKey) io.stderr(text.temporaryKey);
   return EXIT_OK;
 }
 

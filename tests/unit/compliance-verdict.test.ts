@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { worstVerdict } from '../../electron/core/compliance/verdict';
+import { trayVerdict, worstVerdict } from '../../electron/core/compliance/verdict';
+import type { ComplianceSnapshot, Verdict } from '../../shared/domain';
 
 describe('worstVerdict', () => {
   it('orders error > fail > warn > unknown > pass', () => {
@@ -12,5 +13,25 @@ describe('worstVerdict', () => {
 
   it('never makes pass out of nothing', () => {
     expect(worstVerdict([])).toBe('unknown');
+  });
+});
+
+describe('trayVerdict', () => {
+  const snapshot = (verdicts: Verdict[]) => ({ checks: verdicts.map((verdict) => ({ verdict })) }) as unknown as Pick<ComplianceSnapshot, 'checks'>;
+
+  it('is grey while not checked in', () => {
+    expect(trayVerdict(false, snapshot(['fail']))).toBeNull();
+  });
+
+  it('is grey before the first snapshot', () => {
+    expect(trayVerdict(true, null)).toBeNull();
+  });
+
+  it('shows fail beside an errored check', () => {
+    expect(trayVerdict(true, snapshot(['error', 'fail', 'pass']))).toBe('fail');
+  });
+
+  it('shows warn for an errored check alone', () => {
+    expect(trayVerdict(true, snapshot(['error', 'pass']))).toBe('warn');
   });
 });

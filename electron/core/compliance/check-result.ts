@@ -42,6 +42,38 @@ export function brokenCheckResult(
   };
 }
 
+/**
+ * Builds the result of a check that passed its time limit. The verdict is `error`, because the check
+ * never reached a reading; the limit is a policy value, so it goes into the policy values shown.
+ */
+export function timedOutCheckResult(
+  check: CheckName,
+  limitMs: number,
+  policy: Record<string, unknown>,
+  startedAt: number,
+  durationMs: number,
+): CheckResult {
+  const seconds = Math.round(limitMs / 100) / 10;
+  return {
+    check,
+    verdict: 'error',
+    summary: {
+      id: `Pemeriksaan ${checkLabel[check].id} tidak selesai dalam ${String(seconds).replace('.', ',')} detik, jadi dihentikan. Pemeriksaan lain tetap dijalankan.`,
+      en: `The ${checkLabel[check].en} check did not finish within ${seconds} s, so it was stopped. The other checks still ran.`,
+    },
+    evidence: { error: 'timed out', timeoutSeconds: seconds },
+    policy: { ...policy, timeoutSeconds: seconds },
+    remediation: [
+      {
+        id: 'Jalankan pemeriksaan sekali lagi. Jika selalu melewati batas waktu, kirimkan hasil ini kepada tim TI instansi Anda.',
+        en: "Run the check again. If it always runs past its time limit, send this result to your agency's IT team.",
+      },
+    ],
+    startedAt,
+    durationMs,
+  };
+}
+
 export const checkLabel: Record<CheckName, LocalizedText> = {
   speed: { id: 'kecepatan internet', en: 'internet speed' },
   vpn: { id: 'VPN instansi', en: 'agency VPN' },

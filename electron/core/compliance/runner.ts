@@ -5,7 +5,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { checkResultSchema, type Attestation, type CheckName, type CheckResult, type ComplianceSnapshot } from '../../../shared/domain';
 import type { Logger } from '../logger';
 import type { Policy } from '../policy/schema';
-import { brokenCheckResult, monotonicMs } from './check-result';
+import { withAgencyRemediation } from './agency-remediation';
+import { brokenCheckResult, monotonicMs, timedOutCheckResult } from './check-result';
 import { powerPolicyValues } from './power/decision';
 import { runPowerCheck } from './power/power-check';
 import { runSpeedCheck, type SpeedTestLimits } from './speed/speed-check';
@@ -32,6 +33,10 @@ export interface RunComplianceOptions {
    * their own startedAt, so the new snapshot still shows the whole workstation.
    */
   only?: { check: CheckName; previous: ComplianceSnapshot | null };
+  /** Time limit of each check; by default the policy's checkTimeoutSeconds. */
+  checkTimeoutsMs?: Record<CheckName, number>;
+  /** The user asked to run the speed test even on a metered connection. */
+  allowMetered?: boolean;
 }
 
 export async function runCompliance(options: RunComplianceOptions): Promise<ComplianceSnapshot> {
@@ -39,33 +44,36 @@ export async function runCompliance(options: RunComplianceOptions): Promise<Comp
   const createdAt = now();
   logger.info('Compliance run started', { policyId: policy.id, policyVersion: policy.version, skipSpeed: options.skipSpeed });
 
+  // NOTE: only the speed test listens to the timeout signal. A VPN or power check past its limit
+  // keeps running until its own I/O ends, and its late result is dropped.
   const runVpn = () =>
     guardCheck('vpn', vpnPolicyValues(policy.vpn), options, () => runVpnCheck({ vpn: policy.vpn, now, logger: logger.child('compliance.vpn') }));
   const runPower = () =>
     guardCheck('power', powerPolicyValues(policy.power), options, () => runPowerCheck({ power: policy.power, now, logger: logger.child('compliance.power') }));
   const runSpeed = () =>
-    guardCheck('speed', speedPolicyValues(policy.speed, options.speedEndpoint), options, () =>
+    guardCheck('speed', speedPolicyValues(policy.speed, options.speedEndpoint), options, (timeout) =>
       runSpeedCheck({
         speed: policy.speed,
         endpoint: options.speedEndpoint,
         skip: options.skipSpeed,
         now,
         logger: logger.child('compliance.speed'),
-        signal: options.signal,
+        signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
         limits: options.speedLimits,
+        allowMetered: options.allowMetered,
       }),
     );
 
   let checks: CheckResult[];
   if (options.only) {
     const runners: Record<CheckName, () => Promise<CheckResult>> = { speed: runSpeed, vpn: runVpn, power: runPower };
-    const fresh = await runners[options.only.check]();
+    const fresh = withAgencyRemediation(await runners[options.only.check](), policy.agencySupport);
     const kept = (options.only.previous?.checks ?? []).filter((check) => check.check !== fresh.check);
     const order: CheckName[] = ['speed', 'vpn', 'power'];
     checks = [...kept, fresh].sort((a, b) => order.indexOf(a.check) - order.indexOf(b.check));
   } else {
     const [vpn, power] = await Promise.all([runVpn(), runPower()]);
-    checks = [await runSpeed(), vpn, power];
+    checks = [await runSpeed(), vpn, power].map((result) => withAgencyRemediation(result, policy.agencySupport));
   }
 
   const snapshot: ComplianceSnapshot = {
@@ -85,18 +93,42 @@ export async function runCompliance(options: RunComplianceOptions): Promise<Comp
   return snapshot;
 }
 
-/** Runs one check; a throw or a result that fails the schema becomes an `error` result with the message as evidence. */
+/** Returns the time limit of each check in milliseconds, from the options or the policy. */
+function checkTimeouts(options: RunComplianceOptions): Record<CheckName, number> {
+  if (options.checkTimeoutsMs) return options.checkTimeoutsMs;
+
+  const seconds = options.policy.complianceSchedule.checkTimeoutSeconds;
+  return { speed: seconds.speed * 1000, vpn: seconds.vpn * 1000, power: seconds.power * 1000 };
+}
+
+/**
+ * Runs one check under its time limit. A throw or a result that fails the schema becomes an `error`
+ * result with the message as evidence. A check past its limit becomes an `error` result stating the
+ * limit, and its signal is aborted.
+ */
 async function guardCheck(
   check: CheckName,
   policyValues: Record<string, unknown>,
   options: RunComplianceOptions,
-  run: () => Promise<CheckResult>,
+  run: (timeout: AbortSignal) => Promise<CheckResult>,
 ): Promise<CheckResult> {
   const startedAt = options.now();
   const started = monotonicMs();
+  const limitMs = checkTimeouts(options)[check];
+  const timeout = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<'timed-out'>((resolve) => {
+    timer = setTimeout(() => resolve('timed-out'), limitMs);
+  });
 
   try {
-    const result = await run();
+    const result = await Promise.race([run(timeout.signal), expired]);
+    if (result === 'timed-out') {
+      timeout.abort(new Error(`The ${check} check timed out after ${limitMs} ms.`));
+      options.logger.error('Compliance check timed out', { check, timeoutMs: limitMs });
+      return timedOutCheckResult(check, limitMs, policyValues, startedAt, monotonicMs() - started);
+    }
+
     const parsed = checkResultSchema.safeParse(result);
     if (parsed.success && parsed.data.check === check) return parsed.data;
 
@@ -105,5 +137,7 @@ async function guardCheck(
   } catch (error) {
     options.logger.error('Compliance check broke', { check, error: error instanceof Error ? error.message : String(error) });
     return brokenCheckResult(check, error, policyValues, startedAt, monotonicMs() - started);
+  } finally {
+    clearTimeout(timer);
   }
 }

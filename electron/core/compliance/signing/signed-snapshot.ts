@@ -4,6 +4,7 @@
 // The file must be byte for byte canonical, so that any edit, even one that JSON would ignore, is caught.
 import { createPublicKey, verify } from 'node:crypto';
 import { z } from 'zod';
+import { snapshotSignatureSchema, type SnapshotSignature } from '../../../../shared/central-api';
 import { complianceSnapshotSchema, type ComplianceSnapshot, type LocalizedText } from '../../../../shared/domain';
 import { canonicalJson } from './canonical-json';
 import { publicKeyId, type DeviceSigningKey } from './device-key';
@@ -14,14 +15,7 @@ const signedSnapshotSchema = z
   .object({
     format: z.literal(SIGNED_SNAPSHOT_FORMAT),
     snapshot: z.unknown(),
-    signature: z
-      .object({
-        algorithm: z.literal('Ed25519'),
-        keyId: z.string(),
-        publicKey: z.string(),
-        value: z.string(),
-      })
-      .strict(),
+    signature: snapshotSignatureSchema,
   })
   .strict();
 
@@ -33,11 +27,21 @@ export type VerifyResult =
 
 export function signSnapshot(snapshot: ComplianceSnapshot, key: DeviceSigningKey): SignedSnapshot {
   const valid = complianceSnapshotSchema.parse(snapshot);
-  return {
-    format: SIGNED_SNAPSHOT_FORMAT,
-    snapshot: valid,
-    signature: { algorithm: 'Ed25519', keyId: key.keyId, publicKey: key.publicKey, value: key.sign(Buffer.from(canonicalJson(valid))) },
-  };
+  return { format: SIGNED_SNAPSHOT_FORMAT, snapshot: valid, signature: snapshotSignature(valid, key) };
+}
+
+/** Signs the canonical JSON of the snapshot as the schema parses it; the snapshot is stored in that form. */
+export function snapshotSignature(snapshot: ComplianceSnapshot, key: DeviceSigningKey): SnapshotSignature {
+  const valid = complianceSnapshotSchema.parse(snapshot);
+  return { algorithm: 'Ed25519', keyId: key.keyId, publicKey: key.publicKey, value: key.sign(Buffer.from(canonicalJson(valid))) };
+}
+
+/**
+ * Builds the export of a stored row: the snapshot as stored and the signature made when it was stored.
+ * A row edited after it was stored keeps its old signature, so the export of it fails verification.
+ */
+export function storedSignedSnapshot(stored: unknown, signature: SnapshotSignature): SignedSnapshot {
+  return { format: SIGNED_SNAPSHOT_FORMAT, snapshot: stored as ComplianceSnapshot, signature };
 }
 
 /** The exact bytes of an exported file: the canonical JSON of the envelope and one newline. */

@@ -24,6 +24,20 @@ export interface TransferRequest {
   idleTimeoutMs: number;
 }
 
+/** Parses the endpoint's base URL; throws a TypeError naming the value when it is not an http or https URL. */
+export function parseSpeedEndpointUrl(base: string): URL {
+  let url: URL;
+  try {
+    url = new URL(base);
+  } catch (error) {
+    throw new TypeError(`The speed endpoint "${base}" is not a valid URL; give one like http://host:port/.`, { cause: error });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TypeError(`The speed endpoint "${base}" must start with http:// or https://.`);
+  }
+  return url;
+}
+
 export class SpeedEndpoint {
   readonly base: URL;
   private readonly agent: http.Agent;
@@ -31,15 +45,7 @@ export class SpeedEndpoint {
 
   /** Throws a TypeError naming the value when `base` is not an http or https URL. */
   constructor(base: string, maxSockets: number) {
-    let url: URL;
-    try {
-      url = new URL(base);
-    } catch (error) {
-      throw new TypeError(`The speed endpoint "${base}" is not a valid URL; give one like http://host:port/.`, { cause: error });
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new TypeError(`The speed endpoint "${base}" must start with http:// or https://.`);
-    }
+    const url = parseSpeedEndpointUrl(base);
 
     // Resolve __down and __up relative to the base path, so https://host/speed/ gives /speed/__down.
     if (!url.pathname.endsWith('/')) url.pathname += '/';

@@ -8,6 +8,8 @@ import { SpeedEndpoint } from './endpoint';
 import { backgroundTraffic, interfaceTowards, readCounters, type BackgroundTraffic, type InterfaceCounters } from './interface-counters';
 import { measureLatency, type LatencyMeasurement } from './latency';
 import * as messages from './messages';
+import { platformMeteredDetector, type MeteredDetector } from './metered';
+import { decideMetered, meteredEvidence, meteredRemediation, meteredSummary } from './metered-gate';
 import { directionRate, type DirectionRate } from './statistics';
 import { measureDirection, type DirectionMeasurement, type TransferLimits } from './transfer';
 import { comparableMbps, decideSpeed, goodputThresholdMbps, GOODPUT_PER_LINK_RATE, speedPolicyValues, type SpeedPolicy } from './verdict';
@@ -45,6 +47,10 @@ export interface SpeedCheckOptions {
   logger: Logger;
   signal?: AbortSignal;
   limits?: SpeedTestLimits;
+  /** The user asked for the test on a metered connection (see metered-gate.ts). */
+  allowMetered?: boolean;
+  /** Reader of the metered state; the platform's own by default. */
+  meteredDetector?: MeteredDetector;
 }
 
 export async function runSpeedCheck(options: SpeedCheckOptions): Promise<CheckResult> {
@@ -68,8 +74,18 @@ export async function runSpeedCheck(options: SpeedCheckOptions): Promise<CheckRe
   const limits = options.limits ?? defaultSpeedTestLimits;
   const signal = options.signal ?? new AbortController().signal;
   try {
+    // Inside the try: an endpoint URL that does not parse is the check's error, not a crash.
+    const detector = options.meteredDetector ?? platformMeteredDetector(process.platform);
+    const metered = await decideMetered(options.endpoint, options.speed, options.allowMetered ?? false, detector);
+    if (metered.blocked) {
+      options.logger.info('Speed test not run on a metered connection', { interface: metered.reading.interface });
+      const evidence = { endpoint: options.endpoint, metered: meteredEvidence(metered) };
+      return finish({ verdict: 'unknown', summary: meteredSummary(metered.reading, 2 * limits.maxBytes), evidence, policy, remediation: meteredRemediation });
+    }
+
     const measured = await measureBothDirections(options.endpoint, options.speed, limits, signal, options.logger);
-    return finish(judge(measured, options.speed, policy, limits, monotonicMs() - started));
+    const outcome = judge(measured, options.speed, policy, limits, monotonicMs() - started);
+    return finish({ ...outcome, evidence: { ...outcome.evidence, metered: meteredEvidence(metered) } });
   } catch (error) {
     if (signal.aborted) {
       return finish({ verdict: 'unknown', summary: messages.abortedSummary, evidence: { endpoint: options.endpoint, aborted: true }, policy, remediation: messages.retryRemediation });
@@ -142,8 +158,6 @@ async function measureBothDirections(
   }
 }
 
-// NOTE: a metered connection is not detected yet; the OS knows it (NetworkManager's "metered" property,
-// Windows' cost API) but no reader is written.
 function judge(
   measured: Measurements,
   speed: SpeedPolicy,

@@ -4,6 +4,7 @@
 import type { LocalizedText } from '../../../../shared/domain';
 import type { Policy } from '../../policy/schema';
 import type { CheckOutcome } from '../check-result';
+import type { DnsSuffixHint } from './dns-suffix';
 import type { ProbeResult } from './https-probe';
 import * as messages from './messages';
 import type { RouteDecision } from './route-reader';
@@ -13,7 +14,8 @@ export type VpnPolicy = Policy['vpn'];
 
 /** Returns the policy values the route evidence is held against. */
 export function vpnPolicyValues(policy: VpnPolicy): Record<string, unknown> {
-  return { internalSubnets: policy.internalSubnets, adapterHints: policy.adapterHints, probe: policy.probe ?? null };
+  const dnsSuffixes = policy.dnsSuffixes && policy.dnsSuffixes.length > 0 ? { dnsSuffixes: policy.dnsSuffixes } : {};
+  return { internalSubnets: policy.internalSubnets, adapterHints: policy.adapterHints, ...dnsSuffixes, probe: policy.probe ?? null };
 }
 
 /** The kernel's routing of traffic to one internal subnet. */
@@ -34,6 +36,8 @@ export interface VpnFacts {
   probe?: ProbeResult | null;
   /** Internal subnets that overlap a subnet the computer is on directly (home LAN). */
   lanOverlaps?: LanOverlap[];
+  /** The configured DNS suffixes against the agency's; a hint only, like the adapters. Absent when the policy names none. */
+  dnsSuffixHint?: DnsSuffixHint;
 }
 
 export interface LanOverlap {
@@ -64,7 +68,7 @@ export function decideVpn(facts: VpnFacts, policy: VpnPolicy): CheckOutcome {
     return {
       verdict: 'unknown',
       summary: messages.noSubnetsSummary,
-      evidence: { hintedAdapters: facts.hintedAdapters },
+      evidence: { hintedAdapters: facts.hintedAdapters, ...(facts.dnsSuffixHint ? { dnsSuffixHint: facts.dnsSuffixHint } : {}) },
       policy: policyValues,
       remediation: messages.noSubnetsRemediation,
     };
@@ -76,6 +80,7 @@ export function decideVpn(facts: VpnFacts, policy: VpnPolicy): CheckOutcome {
     hintedAdapters: facts.hintedAdapters,
     probe: facts.probe ?? null,
     lanOverlaps: facts.lanOverlaps ?? [],
+    ...(facts.dnsSuffixHint ? { dnsSuffixHint: facts.dnsSuffixHint } : {}),
   };
   if (facts.lanOverlaps && facts.lanOverlaps.length > 0) evidence.lanOverlapNote = messages.lanOverlapNote(facts.lanOverlaps);
 
@@ -99,6 +104,9 @@ export function decideVpn(facts: VpnFacts, policy: VpnPolicy): CheckOutcome {
     .map(({ route }) => route.subnet);
   if (facts.hintedAdapters.length > 0 && bypassing.length > 0) {
     evidence.adapterNote = messages.adapterPresentNote(facts.hintedAdapters, bypassing);
+  }
+  if (facts.dnsSuffixHint && facts.dnsSuffixHint.matched.length > 0) {
+    evidence.dnsSuffixNote = messages.dnsSuffixNote(facts.dnsSuffixHint.matched.map((entry) => entry.suffix));
   }
   return { verdict: 'fail', summary: messages.failSummary(missed), evidence, policy: policyValues, remediation: messages.failRemediation };
 }

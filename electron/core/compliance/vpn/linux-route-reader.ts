@@ -2,6 +2,7 @@
 // read, the kernel's error for a missing route, is never translated.
 import { execFile } from 'node:child_process';
 import { z } from 'zod';
+import { CommandUnavailableError } from '../platform-command';
 import type { LocalSubnet, RouteDecision, RouteReader } from './route-reader';
 import { networkCidr } from './subnet';
 import { classifyLink, type LinkFacts } from './tunnel';
@@ -117,7 +118,7 @@ function commandError(error: Error & { code?: unknown; killed?: boolean }, comma
   if (detail.startsWith('RTNETLINK answers:')) return new NoRouteError(detail);
 
   if (error.code === 'ENOENT') {
-    return new Error(`The "ip" command (iproute2) was not found, so routes cannot be read. Install the iproute2 package.`, { cause: error });
+    return new CommandUnavailableError('ip', 'iproute2 is not installed; install the iproute2 package', { cause: error });
   }
   if (error.killed) {
     return new Error(`${commandLine} timed out after ${IP_TIMEOUT_MS} ms.`, { cause: error });

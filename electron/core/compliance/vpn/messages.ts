@@ -21,6 +21,20 @@ export function unsupportedPlatformSummary(platform: string): LocalizedText {
   };
 }
 
+export function commandUnavailableSummary(command: string): LocalizedText {
+  return {
+    id: `Rute jaringan tidak dapat dibaca karena perintah ${command} tidak tersedia di komputer ini, jadi sambungan VPN belum dapat dipastikan.`,
+    en: `The network routes cannot be read because the command ${command} is not available on this computer, so the VPN connection cannot be confirmed.`,
+  };
+}
+
+export function dnsSuffixNote(suffixes: readonly string[]): LocalizedText {
+  return {
+    id: `Akhiran DNS instansi (${suffixes.join(', ')}) terpasang, tetapi itu hanya petunjuk: rute ke jaringan internal yang menentukan.`,
+    en: `The agency DNS suffix (${suffixes.join(', ')}) is configured, but that is only a hint: the routes to the internal network decide.`,
+  };
+}
+
 export const unsupportedPlatformRemediation: LocalizedText[] = [
   {
     id: 'Pastikan aplikasi VPN instansi menyatakan tersambung sebelum mulai bekerja.',

@@ -20,11 +20,14 @@ export interface TunnelClassification {
   reasons: string[];
 }
 
-/** Link kinds of VPN and IP tunnel drivers on Linux. */
-const tunnelKinds = new Set(['tun', 'wireguard', 'ppp', 'ipip', 'gre', 'ip6gre', 'ip6tnl', 'sit', 'vti', 'vti6', 'xfrm']);
+/**
+ * Link kinds of VPN and IP tunnel drivers on Linux, and the two that the Windows reader assigns: a
+ * software Ethernet adapter (TAP and vendor miniports) and a RAS connection (built-in VPN).
+ */
+const tunnelKinds = new Set(['tun', 'wireguard', 'ppp', 'ipip', 'gre', 'ip6gre', 'ip6tnl', 'sit', 'vti', 'vti6', 'xfrm', 'software-adapter', 'ras']);
 
-/** Hardware types that only tunnels and point-to-point links use. */
-const tunnelLinkTypes = new Set(['none', 'ppp', 'ipip', 'gre', 'ip6gre', 'sit', 'tunnel6']);
+/** Hardware types that only tunnels and point-to-point links use; propVirtual and tunnel are Windows ifType names. */
+const tunnelLinkTypes = new Set(['none', 'ppp', 'ipip', 'gre', 'ip6gre', 'sit', 'tunnel6', 'propVirtual', 'tunnel']);
 
 /**
  * Classifies a link as a tunnel from its kind, hardware type and flags. The name is never used.

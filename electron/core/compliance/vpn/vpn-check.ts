@@ -5,8 +5,10 @@ import type { Logger } from '../../logger';
 import { monotonicMs, type CheckOutcome } from '../check-result';
 import { decideVpn, routeFinding, vpnPolicyValues, type LanOverlap, type SubnetRouteFacts, type VpnFacts, type VpnPolicy } from './decision';
 import { probeHttps } from './https-probe';
-import { LinuxRouteReader } from './linux-route-reader';
+import { CommandUnavailableError } from '../platform-command';
+import { readDnsSuffixHint, type DnsSuffixHint } from './dns-suffix';
 import * as messages from './messages';
+import { routeReaderFor } from './platform-route-reader';
 import type { RouteReader } from './route-reader';
 import { parseSubnet, probeAddress, subnetsOverlap } from './subnet';
 import { classifyLink, type TunnelClassification } from './tunnel';
@@ -18,6 +20,8 @@ export interface VpnCheckOptions {
   platform?: NodeJS.Platform;
   /** Route reader to use instead of the platform's own. */
   reader?: RouteReader;
+  /** Reader of the configured DNS suffixes; the platform's own by default. */
+  readDnsSuffixes?: (expected: readonly string[]) => Promise<DnsSuffixHint>;
 }
 
 export async function runVpnCheck(options: VpnCheckOptions): Promise<CheckResult> {
@@ -29,10 +33,9 @@ export async function runVpnCheck(options: VpnCheckOptions): Promise<CheckResult
 
 async function vpnOutcome(options: VpnCheckOptions): Promise<CheckOutcome> {
   const platform = options.platform ?? process.platform;
-  const reader = options.reader ?? (platform === 'linux' ? new LinuxRouteReader() : null);
+  const reader = options.reader ?? routeReaderFor(platform);
 
   if (reader === null) {
-    // TODO: route-decision readers for Windows (GetBestRoute2) and macOS (route -n get); until then unknown.
     return {
       verdict: 'unknown',
       summary: messages.unsupportedPlatformSummary(platform),
@@ -42,7 +45,22 @@ async function vpnOutcome(options: VpnCheckOptions): Promise<CheckOutcome> {
     };
   }
 
-  const facts = await readVpnFacts(reader, options.vpn);
+  let facts: VpnFacts;
+  try {
+    facts = await readVpnFacts(reader, options.vpn);
+  } catch (error) {
+    // A missing tool shows nothing about the VPN, so the check is `unknown`. Any other failure is the check's own `error`.
+    if (!(error instanceof CommandUnavailableError)) throw error;
+    options.logger.warn('VPN routes not readable', { command: error.command });
+    return commandUnavailableOutcome(error, platform, options.vpn);
+  }
+
+  const expectedSuffixes = options.vpn.dnsSuffixes ?? [];
+  if (expectedSuffixes.length > 0) {
+    const readSuffixes = options.readDnsSuffixes ?? ((expected: readonly string[]) => readDnsSuffixHint(expected, { platform }));
+    facts.dnsSuffixHint = await readSuffixes(expectedSuffixes);
+  }
+
   // The probe waits for a timeout when the host is unreachable, so it runs only when the routes alone would pass.
   if (options.vpn.probe && facts.routes.length > 0 && facts.routes.every((route) => routeFinding(route) === 'through-tunnel')) {
     facts.probe = await probeHttps(options.vpn.probe.url, options.vpn.probe.sha256);
@@ -90,4 +108,14 @@ function findLanOverlaps(internalSubnets: readonly string[], local: readonly { d
     }
   }
   return overlaps;
+}
+
+function commandUnavailableOutcome(error: CommandUnavailableError, platform: string, vpn: VpnPolicy): CheckOutcome {
+  return {
+    verdict: 'unknown',
+    summary: messages.commandUnavailableSummary(error.command),
+    evidence: { platform, routeReader: null, error: error.message },
+    policy: vpnPolicyValues(vpn),
+    remediation: messages.unsupportedPlatformRemediation,
+  };
 }
