@@ -1,15 +1,78 @@
 #!/usr/bin/env node
-// Draws the app and tray icons (a white check mark on a green rounded square) and writes them as
-// PNG files, so the icons are reproducible from this script alone:
+// Draws the app and tray icons and writes them as PNG files, so the icons are reproducible from this
+// script alone:
 //   node build/generate-icons.mjs
-// Output: build/icon.png (1024 px, electron-builder derives the .ico, .icns and Linux sizes from it)
-// and build/tray/tray.png with tray@2x.png (16 and 32 px; Electron picks @2x on high-DPI screens).
+// Output: build/icon.png (1024 px, electron-builder derives the .ico, .icns and Linux sizes from it),
+// build/tray/tray.png with tray@2x.png (16 and 32 px; Electron picks @2x on high-DPI screens), and
+// one tray icon per compliance state and request marker, tray-<state>[-<marker>].png with @2x.
+// Each state has its own glyph as well as its own colour, so it reads without colour vision:
+// pass a check mark on green, warn an exclamation mark on amber, fail a cross on red, and idle
+// (not checked in) a bar on grey. The marker is a dot in the top-right corner: blue while an urgent
+// request is open, red while an emergency is open.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 
-const BACKGROUND = [14, 124, 102];
 const FOREGROUND = [255, 255, 255];
+
+/** Tray states: background colour and glyph strokes (segments in unit coordinates). */
+const STATES = {
+  pass: {
+    background: [14, 124, 102],
+    strokes: [
+      [
+        [0.27, 0.53],
+        [0.43, 0.69],
+      ],
+      [
+        [0.43, 0.69],
+        [0.74, 0.35],
+      ],
+    ],
+  },
+  warn: {
+    background: [176, 106, 0],
+    strokes: [
+      [
+        [0.5, 0.25],
+        [0.5, 0.58],
+      ],
+      [
+        [0.5, 0.75],
+        [0.5, 0.75],
+      ],
+    ],
+  },
+  fail: {
+    background: [190, 30, 45],
+    strokes: [
+      [
+        [0.32, 0.32],
+        [0.68, 0.68],
+      ],
+      [
+        [0.68, 0.32],
+        [0.32, 0.68],
+      ],
+    ],
+  },
+  idle: {
+    background: [110, 110, 110],
+    strokes: [
+      [
+        [0.3, 0.5],
+        [0.7, 0.5],
+      ],
+    ],
+  },
+};
+
+/** Request markers: the dot's colour, or null for no dot. */
+const MARKERS = {
+  none: null,
+  urgent: [0, 90, 200],
+  emergency: [220, 0, 0],
+};
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -62,7 +125,10 @@ function roundedSquareDistance(x, y, half, r) {
 function segmentDistance(x, y, [ax, ay], [bx, by]) {
   const dx = bx - ax;
   const dy = by - ay;
-  const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
+  const lengthSquared = dx * dx + dy * dy;
+  // A zero-length segment is a dot (the point of the exclamation mark).
+  if (lengthSquared === 0) return Math.hypot(x - ax, y - ay);
+  const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / lengthSquared));
   return Math.hypot(x - (ax + t * dx), y - (ay + t * dy));
 }
 
@@ -71,14 +137,13 @@ function coverage(distance, size) {
   return Math.max(0, Math.min(1, 0.5 - distance * size));
 }
 
-function drawIcon(size) {
+/** Draws one icon: a rounded square in the state's colour with its white glyph, and the marker dot. */
+function drawIcon(size, state = STATES.pass, marker = null) {
   const pixels = Buffer.alloc(size * size * 4);
-  const check = [
-    [0.27, 0.53],
-    [0.43, 0.69],
-    [0.74, 0.35],
-  ];
   const strokeHalfWidth = 0.065;
+  const dotCentre = [0.8, 0.2];
+  const dotRadius = 0.2;
+  const ringWidth = 0.06;
 
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
@@ -86,14 +151,24 @@ function drawIcon(size) {
       const y = (py + 0.5) / size;
 
       const square = coverage(roundedSquareDistance(x, y, 0.47, 0.18), size);
-      const stroke = Math.min(segmentDistance(x, y, check[0], check[1]), segmentDistance(x, y, check[1], check[2]));
+      const stroke = Math.min(...state.strokes.map(([from, to]) => segmentDistance(x, y, from, to)));
       const mark = coverage(stroke - strokeHalfWidth, size);
+      let colour = state.background.map((channel, index) => channel * (1 - mark) + FOREGROUND[index] * mark);
+      let alpha = square;
+
+      // The marker dot sits on a white ring, so it stays visible on every background.
+      if (marker !== null) {
+        const fromDot = Math.hypot(x - dotCentre[0], y - dotCentre[1]);
+        const ring = coverage(fromDot - dotRadius - ringWidth, size);
+        const dot = coverage(fromDot - dotRadius, size);
+        colour = colour.map((channel, index) => channel * (1 - ring) + FOREGROUND[index] * ring);
+        colour = colour.map((channel, index) => channel * (1 - dot) + marker[index] * dot);
+        alpha = Math.max(alpha, ring);
+      }
 
       const offset = (py * size + px) * 4;
-      for (let channel = 0; channel < 3; channel++) {
-        pixels[offset + channel] = Math.round(BACKGROUND[channel] * (1 - mark) + FOREGROUND[channel] * mark);
-      }
-      pixels[offset + 3] = Math.round(255 * square);
+      for (let channel = 0; channel < 3; channel++) pixels[offset + channel] = Math.round(colour[channel]);
+      pixels[offset + 3] = Math.round(255 * alpha);
     }
   }
   return encodePng(size, size, pixels);
@@ -111,6 +186,21 @@ function main() {
   for (const [path, size] of outputs) {
     writeFileSync(path, drawIcon(size));
     console.log(`Wrote ${path} (${size}x${size})`);
+  }
+
+  // The names here must match trayIconFile in electron/main/tray-icon.ts.
+  for (const [stateName, state] of Object.entries(STATES)) {
+    for (const [markerName, marker] of Object.entries(MARKERS)) {
+      const base = markerName === 'none' ? `tray-${stateName}` : `tray-${stateName}-${markerName}`;
+      for (const [suffix, size] of [
+        ['', 16],
+        ['@2x', 32],
+      ]) {
+        const path = join(buildDir, 'tray', `${base}${suffix}.png`);
+        writeFileSync(path, drawIcon(size, state, marker));
+        console.log(`Wrote ${path} (${size}x${size})`);
+      }
+    }
   }
 }
 
