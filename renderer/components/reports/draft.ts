@@ -1,0 +1,209 @@
+// The daily report as the form edits it, its conversion to the contract's draft, the local check that
+// finds which field a core error is about, and the browser copy that keeps unsaved typing across a
+// reload. Numbers stay text while typed, so "1," half-way through "1,5" is never thrown away.
+import type { ActivityStatus, AttachmentRef, DailyReport, DailyReportDraft } from '../../../shared/reports';
+import { REPORT_LIMITS } from '../../../shared/reports';
+
+export interface ActivityForm {
+  /** Stable React key, local to this page. */
+  key: string;
+  /** The core's id once a save returned one. */
+  id?: string;
+  description: string;
+  output: string;
+  status: ActivityStatus;
+  link: string;
+  attachment: AttachmentRef | null;
+  hours: string;
+  targetId: string;
+  quantity: string;
+}
+
+export interface ReportForm {
+  activities: ActivityForm[];
+  obstacles: string;
+  plan: string;
+}
+
+/** A form field: `obstacles`, `plan`, `activities` (the list) or `activities.<index>.<name>`. */
+export type FieldPath = string;
+
+let keyCounter = 0;
+
+export function newActivityKey(): string {
+  keyCounter += 1;
+  return `activity-${Date.now().toString(36)}-${keyCounter}`;
+}
+
+export function emptyActivity(): ActivityForm {
+  return { key: newActivityKey(), description: '', output: '', status: 'done', link: '', attachment: null, hours: '', targetId: '', quantity: '' };
+}
+
+export const EMPTY_FORM: ReportForm = { activities: [], obstacles: '', plan: '' };
+
+function numberText(value: number | null, decimalMark: '.' | ','): string {
+  return value === null ? '' : String(value).replace('.', decimalMark);
+}
+
+/** Builds the form for a stored report, writing decimals with the reader's mark ("1,5" in Indonesian). */
+export function formFromReport(report: DailyReport | null, decimalMark: '.' | ',' = '.'): ReportForm {
+  if (report === null) return { activities: [emptyActivity()], obstacles: '', plan: '' };
+  return {
+    activities: report.activities.map((activity) => ({
+      key: activity.id,
+      id: activity.id,
+      description: activity.description,
+      output: activity.output,
+      status: activity.status,
+      link: activity.link ?? '',
+      attachment: activity.attachment,
+      hours: numberText(activity.hours, decimalMark),
+      targetId: activity.targetId ?? '',
+      quantity: numberText(activity.quantity, decimalMark),
+    })),
+    obstacles: report.obstacles,
+    plan: report.plan,
+  };
+}
+
+/** Reads a number typed in either language ("1,5" or "1.5"); null for an empty field, NaN for text. */
+export function parseTypedNumber(text: string): number | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  if (!/^\d+([.,]\d+)?$/.test(trimmed)) return Number.NaN;
+  return Number(trimmed.replace(',', '.'));
+}
+
+/** Returns the first activity field holding text that is not a number, or null. */
+export function invalidNumberField(form: ReportForm): { field: FieldPath; value: string } | null {
+  for (const [index, activity] of form.activities.entries()) {
+    if (Number.isNaN(parseTypedNumber(activity.hours))) return { field: `activities.${index}.hours`, value: activity.hours };
+    const quantity = parseTypedNumber(activity.quantity);
+    if (Number.isNaN(quantity) || (quantity !== null && !Number.isInteger(quantity))) {
+      return { field: `activities.${index}.quantity`, value: activity.quantity };
+    }
+  }
+  return null;
+}
+
+/** Converts the form to the draft the contract accepts. Call it only after invalidNumberField returned null. */
+export function draftFromForm(form: ReportForm): DailyReportDraft {
+  return {
+    activities: form.activities.map((activity) => ({
+      ...(activity.id ? { id: activity.id } : {}),
+      description: activity.description,
+      output: activity.output,
+      status: activity.status,
+      link: activity.link.trim() === '' ? null : activity.link.trim(),
+      attachment: activity.attachment,
+      hours: parseTypedNumber(activity.hours),
+      targetId: activity.targetId === '' ? null : activity.targetId,
+      quantity: parseTypedNumber(activity.quantity),
+    })),
+    obstacles: form.obstacles,
+    plan: form.plan,
+  };
+}
+
+/** Length in characters as the core counts them: code points, so an emoji is one. */
+function characterCount(text: string): number {
+  return [...text].length;
+}
+
+function isWebLink(link: string): boolean {
+  try {
+    const url = new URL(link);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** Checks one activity in the core's order: lengths and ranges on save, completeness on submit. */
+function activityField(activity: ActivityForm, submitting: boolean): keyof ActivityForm | null {
+  if (characterCount(activity.description) > REPORT_LIMITS.description) return 'description';
+  if (characterCount(activity.output) > REPORT_LIMITS.output) return 'output';
+  if (characterCount(activity.link.trim()) > REPORT_LIMITS.link) return 'link';
+  if (activity.attachment && characterCount(activity.attachment.name) > REPORT_LIMITS.attachmentName) return 'attachment';
+  const hours = parseTypedNumber(activity.hours);
+  if (hours !== null && hours > REPORT_LIMITS.activityHours) return 'hours';
+  const quantity = parseTypedNumber(activity.quantity);
+  if (quantity !== null && quantity > REPORT_LIMITS.activityQuantity) return 'quantity';
+  if (!submitting) return null;
+
+  if (activity.description.trim() === '') return 'description';
+  if (activity.status === 'done' && activity.output.trim() === '') return 'output';
+  if (activity.link.trim() !== '' && !isWebLink(activity.link.trim())) return 'link';
+  return null;
+}
+
+/**
+ * Finds the field a core rejection is about, so that the core's message can sit next to it. It runs
+ * the checks the core runs (REPORT_LIMITS, in the same order), then falls back to the activity the
+ * message names ("Activity 2: ..."). Returns null when neither finds a field; the page then shows
+ * the message above the form.
+ */
+export function fieldOfRejection(form: ReportForm, submitting: boolean, englishMessage: string | undefined): FieldPath | null {
+  if (form.activities.length > REPORT_LIMITS.activities) return 'activities';
+  for (const [index, activity] of form.activities.entries()) {
+    const field = activityField(activity, submitting);
+    if (field !== null) return `activities.${index}.${field}`;
+  }
+  if (characterCount(form.obstacles) > REPORT_LIMITS.obstacles) return 'obstacles';
+  if (characterCount(form.plan) > REPORT_LIMITS.plan) return 'plan';
+  if (submitting && form.activities.length === 0) return 'activities';
+
+  const named = englishMessage?.match(/^Activity (\d+):/);
+  if (!named) return null;
+  const index = Number(named[1]) - 1;
+  if (/attachment/i.test(englishMessage!)) return `activities.${index}.attachment`;
+  if (/target/i.test(englishMessage!)) return `activities.${index}.targetId`;
+  return `activities.${index}.description`;
+}
+
+/** Tells whether two forms hold the same content (keys aside). */
+export function sameContent(left: ReportForm, right: ReportForm): boolean {
+  return JSON.stringify(draftFromFormLoose(left)) === JSON.stringify(draftFromFormLoose(right));
+}
+
+function draftFromFormLoose(form: ReportForm) {
+  return { ...form, activities: form.activities.map(({ key: _key, id: _id, ...rest }) => rest) };
+}
+
+// The browser copy of typing the core has not stored yet, with the revision it was based on. A copy
+// is restored only while the core still has that revision, so a newer save elsewhere wins.
+interface LocalCopy {
+  baseRevision: number;
+  form: ReportForm;
+}
+
+const LOCAL_COPY_PREFIX = 'asn-companion.report-draft.';
+
+/** The part of the Web Storage API the copy uses (window.localStorage in the page). */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export function readLocalCopy(storage: KeyValueStorage, date: string): LocalCopy | null {
+  try {
+    const text = storage.getItem(LOCAL_COPY_PREFIX + date);
+    if (text === null) return null;
+    const copy = JSON.parse(text) as LocalCopy;
+    if (typeof copy.baseRevision !== 'number' || !Array.isArray(copy.form?.activities)) return null;
+    return copy;
+  } catch {
+    // Storage can be disabled or hold a copy from another version; the core's draft is used then.
+    return null;
+  }
+}
+
+export function writeLocalCopy(storage: KeyValueStorage, date: string, copy: LocalCopy | null): void {
+  try {
+    if (copy === null) storage.removeItem(LOCAL_COPY_PREFIX + date);
+    else storage.setItem(LOCAL_COPY_PREFIX + date, JSON.stringify(copy));
+  } catch {
+    // A full or disabled storage only loses the reload safety net; the debounced save still runs.
+  }
+}
