@@ -43,6 +43,21 @@ export default tseslint.config(
     },
   },
   {
+    // Every IPC handler goes through registerIpcHandlers, which checks the sender frame and validates
+    // the input; a handler registered directly on ipcMain would skip both.
+    ignores: ['electron/main/ipc.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['handle', 'handleOnce', 'on', 'once', 'addListener', 'prependListener'].map((property) => ({
+          object: 'ipcMain',
+          property,
+          message: 'Register IPC handlers only through registerIpcHandlers in electron/main/ipc.ts, which checks the sender and the input.',
+        })),
+      ],
+    },
+  },
+  {
     files: ['shared/**'],
     rules: {
       'no-restricted-imports': [

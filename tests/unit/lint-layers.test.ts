@@ -59,3 +59,31 @@ describe('eslint command', () => {
     expect(run.stdout).toContain('no-restricted-imports');
   });
 });
+
+describe('IPC registration lint rule', () => {
+  async function ipcMessages(filePath: string, code: string): Promise<string[]> {
+    const [result] = await eslint.lintText(code, { filePath });
+    return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-properties').map((message) => message.message);
+  }
+
+  it('rejects ipcMain.handle in the shell', async () => {
+    const code = "import { ipcMain } from 'electron';\nipcMain.handle('companion:call:x', () => 1);\n";
+
+    const messages = await ipcMessages('electron/main/shortcut.ts', code);
+
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain('registerIpcHandlers');
+  });
+
+  it('rejects ipcMain.on in the shell', async () => {
+    const code = "import { ipcMain } from 'electron';\nipcMain.on('companion:call:x', () => {});\n";
+
+    expect(await ipcMessages('electron/main/shortcut.ts', code)).toHaveLength(1);
+  });
+
+  it('accepts the wrapper itself', async () => {
+    const code = "import { ipcMain } from 'electron';\nipcMain.handle('companion:call:x', () => 1);\n";
+
+    expect(await ipcMessages('electron/main/ipc.ts', code)).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { APP_ID } from '../../electron/main/app-id';
 
@@ -30,6 +31,14 @@ interface BuilderConfig {
   linux: { target: string[]; category: string };
   deb: { depends: string[] };
   mac: { target: string[] };
+  afterPack: string;
+}
+
+/** Compiles node_modules/app-builder-lib/scheme.json (JSON Schema draft-07) with Ajv. */
+function schemaValidator() {
+  const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as object;
+  // The schema carries electron-builder's own annotation keywords, which strict mode would reject.
+  return new Ajv({ allErrors: true, strict: false }).compile(schema);
 }
 
 const config = yaml.load(readFileSync(join(projectRoot, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
@@ -61,7 +70,27 @@ describe('electron-builder.yml', () => {
 
   it('unpacks native addons from the asar', () => {
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toEqual(['**/*.node']);
+    expect(config.asarUnpack).toEqual(['**/*.node', 'native/**']);
+  });
+
+  it('flips the fuses after packing', () => {
+    expect(config.afterPack).toBe('./build/fuses.mjs');
+  });
+
+  it('matches the schema shipped with electron-builder', () => {
+    const validate = schemaValidator();
+
+    const valid = validate(config);
+
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('fails the schema on an unknown key', () => {
+    const validate = schemaValidator();
+
+    expect(validate({ ...config, nsis: { ...config.nsis, perMachien: false } })).toBe(false);
+    expect(validate({ ...config, afterPak: './build/fuses.mjs' })).toBe(false);
   });
 
   it('packages bundles, not sources', () => {

@@ -24,12 +24,14 @@ const attendance: AttendanceStatus = {
   dayOff: null,
 };
 
+/** Handlers for every contract call (so calls added later need no edit here); only four do anything. */
 function handlersRecording(calls: WorkMode[]): IpcHandlers {
   const unused = () => {
     throw new Error('not used in these tests');
   };
+  const everyCall = Object.fromEntries(ipcCallNames.map((name) => [name, unused])) as unknown as IpcHandlers;
   return {
-    getStatus: unused,
+    ...everyCall,
     checkIn: ({ mode }) => {
       calls.push(mode);
       return { ...attendance, checkedIn: true, session: { id: 's1', mode, startedAt: 1 } };
@@ -37,20 +39,6 @@ function handlersRecording(calls: WorkMode[]): IpcHandlers {
     checkOut: () => {
       throw new CompanionError('not_checked_in', { id: 'Anda belum check-in.', en: 'You are not checked in.' });
     },
-    runCheck: unused,
-    runSingleCheck: unused,
-    getAttestations: unused,
-    declareAttestation: unused,
-    flushOutbox: unused,
-    listOutbox: unused,
-    retryDead: unused,
-    exportDead: unused,
-    dismissStorageNotice: unused,
-    getWorkTime: unused,
-    decideAway: unused,
-    postponeAway: unused,
-    planWfhDay: unused,
-    setJobCategory: unused,
     getLanguage: () => ({ language: 'id' }),
     setLanguage: ({ language }) => ({ language }),
   };
@@ -181,17 +169,19 @@ describe('registerIpcHandlers', () => {
     expect(failure(result).message).toContain('not a window of this app');
   });
 
-  it('accepts only the built index.html from disk', async () => {
+  it('accepts only the app:// page when packaged', async () => {
     const location = resolveRendererLocation({ isPackaged: true, devServerUrl: DEV_URL, indexHtmlPath: '/opt/app/dist/renderer/index.html' });
     const { ipcMain } = setup(location);
 
     const own = await ipcMain.invoke(callChannel('getLanguage'), eventFrom(windowContents(1, `${location.url}#/home`)), {});
-    const otherFile = await ipcMain.invoke(callChannel('getLanguage'), eventFrom(windowContents(1, 'file:///tmp/index.html')), {});
+    const file = await ipcMain.invoke(callChannel('getLanguage'), eventFrom(windowContents(1, 'file:///opt/app/dist/renderer/index.html')), {});
+    const otherHost = await ipcMain.invoke(callChannel('getLanguage'), eventFrom(windowContents(1, 'app://elsewhere/index.html')), {});
     const devServer = await ipcMain.invoke(callChannel('getLanguage'), eventFrom(windowContents(1, DEV_URL)), {});
 
-    expect(location.kind).toBe('file');
+    expect(location.kind).toBe('app');
     expect(own).toEqual({ ok: true, value: { language: 'id' } });
-    expect(failure(otherFile).code).toBe('forbidden_sender');
+    expect(failure(file).code).toBe('forbidden_sender');
+    expect(failure(otherHost).message).toContain('app://elsewhere');
     expect(failure(devServer).code).toBe('forbidden_sender');
   });
 
@@ -203,6 +193,17 @@ describe('registerIpcHandlers', () => {
     expect(failure(result).code).toBe('invalid_input');
     expect(failure(result).message).toMatch(/mode/);
     expect(calls).toEqual([]);
+  });
+
+  it('logs an invalid payload', async () => {
+    const { ipcMain, lines } = setup();
+
+    await ipcMain.invoke(callChannel('checkIn'), eventFrom(windowContents(1, DEV_URL)), { mode: 'beach' });
+
+    const logged = lines.find((line) => line.message === 'IPC call failed');
+    expect(logged?.call).toBe('checkIn');
+    expect(logged?.code).toBe('invalid_input');
+    expect(logged?.level).toBe('warn');
   });
 
   it('rejects an unexpected field by name', async () => {

@@ -41,6 +41,16 @@ describe('buildCompanionApi', () => {
     expect(Object.isFrozen(api)).toBe(true);
   });
 
+  // The checked-in list makes every change of the page's API visible in review. After adding a call
+  // to the contract, regenerate it: npx vitest run tests/unit/shell-preload.test.ts -u
+  it('matches the checked-in API list', async () => {
+    const { port } = fakePort();
+
+    const keys = Object.keys(buildCompanionApi(port)).sort();
+
+    await expect(keys.join('\n') + '\n').toMatchFileSnapshot('./__snapshots__/preload-api-keys.txt');
+  });
+
   it('invokes the call channel with the input', async () => {
     const { fake, port } = fakePort();
     const api = buildCompanionApi(port);

@@ -4,13 +4,13 @@ import { EventEmitter } from 'node:events';
 import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { createLogger, silentSink } from '../../electron/core/logger';
-import { isAppUrl, resolveRendererLocation, type RendererLocation } from '../../electron/main/renderer-url';
-import { applySessionPolicy, contentSecurityPolicy, limitNavigation } from '../../electron/main/security';
+import { describeOrigin, isAppUrl, resolveRendererLocation, type RendererLocation } from '../../electron/main/renderer-url';
+import { ALLOWED_PERMISSIONS, applySessionPolicy, contentSecurityPolicy, httpsOriginAllowlist, limitNavigation } from '../../electron/main/security';
 import { MainWindow, mainWindowOptions } from '../../electron/main/window';
 
 const logger = createLogger(silentSink, 'security');
 const devServer: RendererLocation = { kind: 'dev-server', url: 'http://127.0.0.1:5173/' };
-const builtFile = resolveRendererLocation({ isPackaged: true, devServerUrl: undefined, indexHtmlPath: '/opt/asn/resources/app.asar/dist/renderer/index.html' });
+const builtApp = resolveRendererLocation({ isPackaged: true, devServerUrl: undefined, indexHtmlPath: '/opt/asn/resources/app.asar/dist/renderer/index.html' });
 
 function directive(policy: string, name: string): string | undefined {
   return policy.split('; ').find((part) => part.startsWith(`${name} `));
@@ -45,21 +45,29 @@ describe('resolveRendererLocation', () => {
     const packaged = resolveRendererLocation({ isPackaged: true, devServerUrl: 'http://127.0.0.1:5173', indexHtmlPath: '/p/index.html' });
 
     expect(fromSource).toEqual({ kind: 'dev-server', url: 'http://127.0.0.1:5173/' });
-    expect(packaged).toEqual({ kind: 'file', url: 'file:///p/index.html' });
+    expect(packaged).toEqual({ kind: 'app', url: 'app://renderer/index.html', root: '/p' });
   });
 
   it('matches only the app page', () => {
     expect(isAppUrl(devServer, 'http://127.0.0.1:5173/#/settings')).toBe(true);
     expect(isAppUrl(devServer, 'http://localhost:5173/')).toBe(false);
-    expect(isAppUrl(builtFile, `${builtFile.url}#/home`)).toBe(true);
-    expect(isAppUrl(builtFile, 'file:///opt/asn/resources/app.asar/dist/renderer/other.html')).toBe(false);
-    expect(isAppUrl(builtFile, 'not a url')).toBe(false);
+    expect(isAppUrl(builtApp, `${builtApp.url}#/home`)).toBe(true);
+    expect(isAppUrl(builtApp, 'app://renderer')).toBe(true);
+    expect(isAppUrl(builtApp, 'app://other/index.html')).toBe(false);
+    expect(isAppUrl(builtApp, 'file:///opt/asn/resources/app.asar/dist/renderer/index.html')).toBe(false);
+    expect(isAppUrl(builtApp, 'not a url')).toBe(false);
+  });
+
+  it('describes origins without paths', () => {
+    expect(describeOrigin('app://renderer/index.html?token=x')).toBe('app://renderer');
+    expect(describeOrigin('https://central.example.invalid:8443/a?b')).toBe('https://central.example.invalid:8443');
+    expect(describeOrigin('file:///home/ani/secret.html')).toBe('file://');
   });
 });
 
 describe('contentSecurityPolicy', () => {
   it('allows no inline script for the built renderer', () => {
-    const policy = contentSecurityPolicy(builtFile);
+    const policy = contentSecurityPolicy(builtApp);
 
     expect(directive(policy, 'script-src')).toBe("script-src 'self'");
     expect(directive(policy, 'connect-src')).toBe("connect-src 'self'");
@@ -74,26 +82,56 @@ describe('contentSecurityPolicy', () => {
   });
 });
 
+type RequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl?: string }) => void;
+type CheckHandler = (contents: unknown, permission: string, requestingOrigin: string) => boolean;
+
+function recordingSession() {
+  const handlers: { request?: RequestHandler; check?: CheckHandler; headers?: (details: unknown, callback: (response: unknown) => void) => void } = {};
+  const session = {
+    setPermissionRequestHandler: (handler: RequestHandler) => (handlers.request = handler),
+    setPermissionCheckHandler: (handler: CheckHandler) => (handlers.check = handler),
+    webRequest: { onHeadersReceived: (listener: typeof handlers.headers) => (handlers.headers = listener) },
+  };
+  return { session: session as unknown as Session, handlers };
+}
+
+function requestPermission(handler: RequestHandler, permission: string, requestingUrl: string): boolean[] {
+  const grants: boolean[] = [];
+  handler(null, permission, (granted) => grants.push(granted), { requestingUrl });
+  return grants;
+}
+
 describe('applySessionPolicy', () => {
-  it('denies permissions and adds the CSP header', () => {
-    let requestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
-    let checkHandler: (() => boolean) | null = null;
-    let headersListener: ((details: unknown, callback: (response: unknown) => void) => void) | null = null;
-    const session = {
-      setPermissionRequestHandler: (handler: typeof requestHandler) => (requestHandler = handler),
-      setPermissionCheckHandler: (handler: typeof checkHandler) => (checkHandler = handler),
-      webRequest: { onHeadersReceived: (listener: typeof headersListener) => (headersListener = listener) },
-    };
+  it('denies permissions outside the allowlist', () => {
+    const { session, handlers } = recordingSession();
 
-    applySessionPolicy(session as unknown as Session, devServer, logger);
+    applySessionPolicy(session, builtApp, logger);
 
-    const grants: boolean[] = [];
-    requestHandler!(null, 'geolocation', (granted) => grants.push(granted));
-    expect(grants).toEqual([false]);
-    expect(checkHandler!()).toBe(false);
+    expect(requestPermission(handlers.request!, 'geolocation', 'app://renderer/index.html')).toEqual([false]);
+    expect(requestPermission(handlers.request!, 'media', 'app://renderer/index.html')).toEqual([false]);
+    expect(requestPermission(handlers.request!, 'notifications', 'app://renderer/index.html')).toEqual([false]);
+    expect(handlers.check!(null, 'geolocation', 'app://renderer')).toBe(false);
+  });
+
+  it('grants allowlisted permissions to the app page only', () => {
+    const { session, handlers } = recordingSession();
+
+    applySessionPolicy(session, builtApp, logger);
+
+    expect(ALLOWED_PERMISSIONS).toEqual(new Set(['clipboard-sanitized-write']));
+    expect(requestPermission(handlers.request!, 'clipboard-sanitized-write', 'app://renderer/index.html#/beranda')).toEqual([true]);
+    expect(requestPermission(handlers.request!, 'clipboard-sanitized-write', 'https://central.example.invalid/')).toEqual([false]);
+    expect(handlers.check!(null, 'clipboard-sanitized-write', 'app://renderer')).toBe(true);
+    expect(handlers.check!(null, 'clipboard-sanitized-write', 'https://central.example.invalid')).toBe(false);
+  });
+
+  it('adds the CSP header', () => {
+    const { session, handlers } = recordingSession();
+
+    applySessionPolicy(session, devServer, logger);
 
     const responses: unknown[] = [];
-    headersListener!({ responseHeaders: { 'Content-Type': ['text/html'] } }, (response) => responses.push(response));
+    handlers.headers!({ responseHeaders: { 'Content-Type': ['text/html'] } }, (response) => responses.push(response));
     expect(responses).toEqual([
       { responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [contentSecurityPolicy(devServer)] } },
     ]);
@@ -116,6 +154,33 @@ describe('limitNavigation', () => {
     limitNavigation(contents as unknown as WebContents, devServer, logger);
 
     expect(contents.windowOpenHandler!({ url: 'http://127.0.0.1:5173/' })).toEqual({ action: 'deny' });
+  });
+
+  it('opens allowlisted https links outside', () => {
+    const opened: string[] = [];
+    const contents = new FakeWebContents(1);
+    const isAllowed = httpsOriginAllowlist(() => ['https://central.example.invalid']);
+    limitNavigation(contents as unknown as WebContents, builtApp, logger, { isAllowed, open: (url) => opened.push(url) });
+
+    expect(contents.windowOpenHandler!({ url: 'https://central.example.invalid/bantuan' })).toEqual({ action: 'deny' });
+    expect(contents.attempt('will-navigate', 'https://central.example.invalid/panduan')).toBe(true);
+    expect(opened).toEqual(['https://central.example.invalid/bantuan', 'https://central.example.invalid/panduan']);
+  });
+
+  it('keeps other links closed', () => {
+    const opened: string[] = [];
+    const contents = new FakeWebContents(1);
+    const isAllowed = httpsOriginAllowlist(() => ['https://central.example.invalid']);
+    limitNavigation(contents as unknown as WebContents, builtApp, logger, { isAllowed, open: (url) => opened.push(url) });
+
+    contents.windowOpenHandler!({ url: 'http://central.example.invalid/' });
+    contents.windowOpenHandler!({ url: 'https://central.example.invalid:8443/' });
+    contents.windowOpenHandler!({ url: 'https://user@central.example.invalid/' });
+    contents.windowOpenHandler!({ url: 'https://elsewhere.example.invalid/' });
+    contents.windowOpenHandler!({ url: 'file:///etc/passwd' });
+    contents.attempt('will-redirect', 'https://central.example.invalid/');
+
+    expect(opened).toEqual([]);
   });
 });
 
@@ -197,6 +262,8 @@ describe('MainWindow', () => {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
       devTools: false,
     });
   });
