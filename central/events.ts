@@ -2,7 +2,11 @@
 // with a reason while the others are stored. Duplicates are recognised by the client's event id.
 import { z } from 'zod';
 import { wireEventSchema, type EventResult, type EventType, type WireEvent } from '../shared/central-api';
-import { complianceSnapshotSchema, workModeSchema } from '../shared/domain';
+import { signedSnapshotPayloadSchema } from '../shared/central-api';
+import { requestAcknowledgedPayloadSchema, requestAnsweredPayloadSchema } from '../shared/central-api';
+import { dailyReportPayloadSchema, weeklySummaryPayloadSchema } from '../shared/central-api';
+import { workModeSchema } from '../shared/domain';
+import { claimSubmittedEventSchema } from './claims-routes';
 import { describeIssues } from './http';
 import type { CentralStore } from './store';
 
@@ -31,7 +35,14 @@ const attendancePayloadSchema = z.object({
 const payloadSchemas: Record<EventType, z.ZodType> = {
   'attendance.check_in': attendancePayloadSchema,
   'attendance.check_out': attendancePayloadSchema.extend({ endedAt: z.number().int() }),
-  'compliance.snapshot': complianceSnapshotSchema,
+  // The signature is checked against the device's key when the helpdesk reads the snapshot, not here:
+  // a snapshot with a broken signature is still stored, so the helpdesk can see it was tampered with.
+  'compliance.snapshot': signedSnapshotPayloadSchema,
+  'request.acknowledged': requestAcknowledgedPayloadSchema,
+  'request.answered': requestAnsweredPayloadSchema,
+  'claim.submitted': claimSubmittedEventSchema,
+  'report.daily_report': dailyReportPayloadSchema,
+  'report.weekly_summary': weeklySummaryPayloadSchema,
 };
 
 type Validation = { ok: true; event: WireEvent } | { ok: false; reason: string };

@@ -5,16 +5,18 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  acknowledgeRequestsSchema,
   enrollRequestSchema,
-  postUrgentRequestSchema,
   type EnrollResponse,
   type EventBatchResponse,
   type PolicyDocument,
 } from '../shared/central-api';
 import { batchEnvelopeSchema, ingestBatch } from './events';
+import { createClaimsRoutes } from './claims-routes';
 import { delay, FaultInjector, hang, sendMalformed, type FaultPlanInput } from './faults';
 import { HttpError, parseRequest, readJson, sendError, sendJson } from './http';
+import { enrollmentPublicKey, helpdeskRoutes, markDeviceSeen, registerEnrollmentKey } from './helpdesk-routes';
+import { requestsRoutes } from './requests-routes';
+import { RequestsStore } from './requests-store';
 import { handleDownload, handleUpload } from './speed';
 import { CentralStore } from './store';
 
@@ -34,6 +36,8 @@ export interface CentralServerOptions {
   policy?: PolicyDocument | null;
   /** Random source of the fault draws; tests pass a seeded one to repeat a run. */
   faultRandom?: () => number;
+  /** Wall clock for urgent requests (createdAt and default deadlines); tests pass a controlled one. */
+  now?: () => number;
 }
 
 export interface CentralServer {
@@ -56,6 +60,8 @@ interface Context {
   faults: FaultInjector;
   enrollmentCodes: ReadonlySet<string>;
   log: (line: string) => void;
+  /** Clock of request times (createdAt, default deadlines). */
+  now: () => number;
 }
 
 function sha256(text: string): string {
@@ -81,6 +87,7 @@ function authenticate(context: Context, req: IncomingMessage): string {
   if (deviceId === null) {
     throw new HttpError(401, 'unauthorized', 'The device token is not known to this server. Enroll the device again.', challenge);
   }
+  markDeviceSeen(context.store, deviceId, Date.now());
   return deviceId;
 }
 
@@ -92,7 +99,9 @@ async function enroll(context: Context, req: IncomingMessage, res: ServerRespons
 
   // Only the token's hash is stored, so a copy of the database does not let anyone send as the device.
   const token = randomBytes(32).toString('base64url');
+  const publicKey = enrollmentPublicKey(request.publicKey);
   const deviceId = context.store.addDevice(sha256(token), request.deviceName ?? null, Date.now());
+  registerEnrollmentKey(context.store, deviceId, publicKey, Date.now());
   context.log(`Enrolled device ${deviceId}`);
 
   const body: EnrollResponse = { deviceId, token };
@@ -148,19 +157,6 @@ function listEvents(context: Context, req: IncomingMessage, res: ServerResponse)
   sendJson(res, 200, { events: context.store.listEvents() });
 }
 
-async function postUrgentRequest(context: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  requireLoopback(req);
-  const request = parseRequest(postUrgentRequestSchema, await readJson(req, ENROLL_BODY_LIMIT));
-  const deviceId = request.deviceId ?? null;
-  if (deviceId !== null && !context.store.hasDevice(deviceId)) {
-    throw new HttpError(404, 'unknown_device', `No enrolled device has the id "${deviceId}". Leave deviceId out to address every device.`);
-  }
-
-  const id = context.store.addUrgentRequest({ deviceId, title: request.title, message: request.message, dueAt: request.dueAt ?? null }, Date.now());
-  context.log(`Urgent request ${id} posted to ${deviceId ?? 'every device'}`);
-  sendJson(res, 201, { id });
-}
-
 /** Serves the device's policy with a strong ETag; a matching If-None-Match gets 304 and no body. */
 function servePolicy(context: Context, req: IncomingMessage, res: ServerResponse): void {
   authenticate(context, req);
@@ -178,31 +174,24 @@ function servePolicy(context: Context, req: IncomingMessage, res: ServerResponse
   sendJson(res, 200, document, { ETag: etag, 'Cache-Control': 'no-cache' });
 }
 
-function listUrgentRequests(context: Context, req: IncomingMessage, res: ServerResponse): void {
-  const deviceId = authenticate(context, req);
-  sendJson(res, 200, { requests: context.store.urgentRequestsFor(deviceId) });
-}
-
-async function acknowledgeRequests(context: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const deviceId = authenticate(context, req);
-  const request = parseRequest(acknowledgeRequestsSchema, await readJson(req, ENROLL_BODY_LIMIT));
-  const unknown = context.store.acknowledge(deviceId, request.ids, Date.now());
-  if (unknown.length > 0) {
-    throw new HttpError(404, 'unknown_request', `No request for this device has the id ${unknown.join(', ')}; nothing was acknowledged for it.`);
-  }
-  sendJson(res, 200, { acknowledged: request.ids.length });
-}
-
 function createRoutes(context: Context): Routes {
   return new Map<string, Record<string, RouteHandler>>([
     ['/v1/enroll', { POST: (req, res) => enroll(context, req, res) }],
     ['/v1/events', { POST: (req, res) => receiveEvents(context, req, res) }],
     ['/v1/health', { GET: (_req, res) => sendJson(res, 200, { ok: true }) }],
     ['/v1/policy', { GET: (req, res) => servePolicy(context, req, res) }],
-    ['/v1/requests', { GET: (req, res) => listUrgentRequests(context, req, res) }],
-    ['/v1/requests/ack', { POST: (req, res) => acknowledgeRequests(context, req, res) }],
     ['/admin/events', { GET: (req, res) => listEvents(context, req, res) }],
-    ['/admin/requests', { POST: (req, res) => postUrgentRequest(context, req, res) }],
+    ...requestsRoutes({
+      store: new RequestsStore(context.store.database),
+      policy: context.policy?.document ?? null,
+      now: context.now,
+      authenticate: (req) => authenticate(context, req),
+      requireLoopback,
+      hasDevice: (deviceId) => context.store.hasDevice(deviceId),
+      log: context.log,
+    }),
+    ...createClaimsRoutes({ store: context.store, authenticate: (req) => authenticate(context, req), requireLoopback, log: context.log }),
+    ...helpdeskRoutes({ store: context.store, authenticate: (req) => authenticate(context, req), requireLoopback, log: context.log }),
     ['/__down', { GET: handleDownload }],
     ['/__up', { POST: (req, res) => handleUpload(req, res) }],
   ]);
@@ -260,7 +249,7 @@ export async function startCentralServer(options: CentralServerOptions = {}): Pr
   const faults = new FaultInjector(options.faultRandom);
   faults.configure(options.faults ?? null);
   const policy = options.policy ? { document: options.policy, etag: `"${sha256(JSON.stringify(options.policy)).slice(0, 32)}"` } : null;
-  const routes = createRoutes({ policy, store, faults, enrollmentCodes: new Set(options.enrollmentCodes ?? ['DEMO']), log });
+  const routes = createRoutes({ policy, store, faults, enrollmentCodes: new Set(options.enrollmentCodes ?? ['DEMO']), log, now: options.now ?? Date.now });
 
   const server = createServer((req, res) => {
     const started = performance.now();

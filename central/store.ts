@@ -27,34 +27,7 @@ const SCHEMA = `
     received_at INTEGER NOT NULL
   );
   CREATE INDEX IF NOT EXISTS events_stream ON events (device_id, stream, seq);
-
-  -- Urgent requests posted by an administrator; device_id NULL addresses every device.
-  CREATE TABLE IF NOT EXISTS urgent_requests (
-    request_order INTEGER PRIMARY KEY AUTOINCREMENT,
-    id TEXT NOT NULL UNIQUE,
-    device_id TEXT REFERENCES devices (id),
-    title TEXT NOT NULL,
-    message TEXT NOT NULL,
-    due_at INTEGER,
-    created_at INTEGER NOT NULL
-  );
-
-  CREATE TABLE IF NOT EXISTS request_acks (
-    request_id TEXT NOT NULL REFERENCES urgent_requests (id),
-    device_id TEXT NOT NULL REFERENCES devices (id),
-    acknowledged_at INTEGER NOT NULL,
-    PRIMARY KEY (request_id, device_id)
-  );
 `;
-
-export interface StoredUrgentRequest {
-  id: string;
-  title: string;
-  message: string;
-  dueAt: number | null;
-  createdAt: number;
-  acknowledgedAt: number | null;
-}
 
 interface EventRow {
   server_id: string;
@@ -124,6 +97,11 @@ export class CentralStore {
     return serverId;
   }
 
+  /** The SQLite handle, for the feature stores (central/<feature>-store.ts) that keep their own tables in this file. */
+  get database(): BetterSqlite3.Database {
+    return this.db;
+  }
+
   /** Runs fn in one immediate transaction: a batch is stored completely or not at all. */
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();
@@ -144,43 +122,8 @@ export class CentralStore {
     }));
   }
 
-  addUrgentRequest(request: { deviceId: string | null; title: string; message: string; dueAt: number | null }, createdAt: number): string {
-    const id = randomUUID();
-    this.db
-      .prepare('INSERT INTO urgent_requests (id, device_id, title, message, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(id, request.deviceId, request.title, request.message, request.dueAt, createdAt);
-    return id;
-  }
-
   hasDevice(deviceId: string): boolean {
     return this.db.prepare('SELECT 1 FROM devices WHERE id = ?').get(deviceId) !== undefined;
-  }
-
-  /** Requests addressed to the device or to every device, oldest first, with the device's acknowledgement. */
-  urgentRequestsFor(deviceId: string): StoredUrgentRequest[] {
-    return this.db
-      .prepare(
-        `SELECT r.id, r.title, r.message, r.due_at AS dueAt, r.created_at AS createdAt, a.acknowledged_at AS acknowledgedAt
-         FROM urgent_requests AS r
-         LEFT JOIN request_acks AS a ON a.request_id = r.id AND a.device_id = @deviceId
-         WHERE r.device_id IS NULL OR r.device_id = @deviceId
-         ORDER BY r.request_order`,
-      )
-      .all({ deviceId }) as StoredUrgentRequest[];
-  }
-
-  /** Records the device's acknowledgement once; returns the ids that are not requests for this device. */
-  acknowledge(deviceId: string, requestIds: readonly string[], at: number): string[] {
-    const known = new Set(this.urgentRequestsFor(deviceId).map((request) => request.id));
-    const insert = this.db.prepare('INSERT OR IGNORE INTO request_acks (request_id, device_id, acknowledged_at) VALUES (?, ?, ?)');
-    const unknown: string[] = [];
-    this.transaction(() => {
-      for (const id of requestIds) {
-        if (known.has(id)) insert.run(id, deviceId, at);
-        else unknown.push(id);
-      }
-    });
-    return unknown;
   }
 
   close(): void {

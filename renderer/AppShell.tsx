@@ -7,6 +7,7 @@ import type { CompanionApi, IpcError } from '../shared/ipc';
 import { AlertRegion } from './components/AlertRegion';
 import { AppHeader } from './components/AppHeader';
 import { PageNav } from './components/PageNav';
+import { PrivacyNoticeBanner } from './components/PrivacyNotice';
 import { StorageNoticeBanner } from './components/StorageNoticeBanner';
 import { useCompanionStatus } from './hooks/use-companion-status';
 import { useCoreAction } from './hooks/use-core-action';
@@ -60,6 +61,7 @@ export function AppShell({ api, onLanguage }: { api: CompanionApi; onLanguage: (
       <PageNav pages={pages} current={page} />
       <AlertRegion error={error} onDismiss={() => setError(null)} />
       {status?.storageNotice && <StorageNoticeBanner notice={status.storageNotice} onDismiss={() => void dismissStorageNotice()} />}
+      <PrivacyNoticeBanner api={api} />
 
       <main className="content" ref={main} tabIndex={-1} aria-label={t(page.titleKey)}>
         <Page api={api} status={status} refresh={refresh} reportError={reportError} />

@@ -160,6 +160,12 @@ export const companionStatusSchema = z.object({
   policy: z.object({ id: z.string(), version: z.string(), name: localizedTextSchema }),
   /** Description of the data lost when the database was restored from a backup, shown until the user dismisses it. */
   storageNotice: localizedTextSchema.nullable().optional(),
+  /**
+   * Colour of the tray icon: the latest snapshot's overall verdict reduced to pass, warn or fail.
+   * `unknown` and `error` become warn, because nothing was measured, so neither can show as pass.
+   * Null (a grey icon) while not checked in or before the first snapshot.
+   */
+  complianceWorst: z.enum(['pass', 'warn', 'fail']).nullable().optional(),
 });
 export type CompanionStatus = z.infer<typeof companionStatusSchema>;
 

@@ -19,9 +19,12 @@ import {
 } from './domain';
 import { claimsCalls } from './ipc-claims';
 import { complianceCalls } from './ipc-compliance';
+import { loginItemCalls } from './ipc-login-item';
 import { privacyCalls } from './ipc-privacy';
 import { reportsCalls } from './ipc-reports';
 import { requestsCalls } from './ipc-requests';
+import { shellCalls } from './ipc-shell';
+import { requestAlertSchema, requestsSummarySchema } from './requests';
 import { jobCategorySchema, officeExceptionSchema, returnChoiceSchema, workPlaceSchema, workTimeViewSchema } from './worktime';
 
 const empty = z.object({}).strict();
@@ -80,6 +83,8 @@ export const ipcCalls = {
   ...reportsCalls,
   ...claimsCalls,
   ...privacyCalls,
+  ...loginItemCalls,
+  ...shellCalls,
 };
 
 export type IpcCallName = keyof typeof ipcCalls;
@@ -89,6 +94,10 @@ export type IpcOutput<K extends IpcCallName> = z.output<(typeof ipcCalls)[K]['ou
 /** Events the core pushes to the renderer. */
 export const ipcEvents = {
   statusChanged: companionStatusSchema,
+  /** Requests were received, acknowledged, answered or became overdue; the page reloads with listRequests. */
+  requestsChanged: requestsSummarySchema,
+  /** An alert for one request (new, reminder, overdue), raised once; the shell shows it as a notification. */
+  requestAlert: requestAlertSchema,
 } as const;
 
 export type IpcEventName = keyof typeof ipcEvents;

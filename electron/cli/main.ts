@@ -10,6 +10,7 @@ import { formatClock, zoneAbbreviation } from '../../shared/zones';
 import { formatSnapshot, formatStatus } from './format';
 import { messages } from './messages';
 import { exportSnapshotCommand, snapshotUsage, verifySnapshotCommand } from './snapshot-command';
+import { requestsCommand, requestsUsageError } from './requests-command';
 
 export const EXIT_OK = 0;
 export const EXIT_CHECK_NOT_PASSED = 1;
@@ -26,6 +27,7 @@ const options = {
   lang: { type: 'string' },
   json: { type: 'boolean' },
   'no-speed': { type: 'boolean' },
+  'allow-metered': { type: 'boolean' },
   'speed-endpoint': { type: 'string' },
   mode: { type: 'string' },
   central: { type: 'string' },
@@ -37,6 +39,7 @@ const options = {
   out: { type: 'string' },
   id: { type: 'string' },
   'public-key': { type: 'string' },
+  text: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -130,7 +133,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT_ERROR;
   }
 
-  const known = ['check', 'checkin', 'checkout', 'status', 'enroll', 'flush', 'snapshot'];
+  const requestsArguments = { action: positionals[1], id: positionals[2], text: values.text, json: values.json ?? false };
+  const requestsUsage = command === 'requests' ? requestsUsageError(requestsArguments, language) : null;
+  if (requestsUsage !== null) {
+    io.stderr(requestsUsage);
+    return EXIT_ERROR;
+  }
+
+  const known = ['check', 'checkin', 'checkout', 'status', 'enroll', 'flush', 'snapshot', 'requests'];
   if (!known.includes(command)) {
     io.stderr(text.unknownCommand(command));
     return EXIT_ERROR;
@@ -143,6 +153,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       speedEndpoint: values['speed-endpoint'] ?? null,
     });
     if (command === 'snapshot') return await exportSnapshotCommand(snapshotArguments, companion, language, io);
+    if (command === 'requests') return await requestsCommand(requestsArguments, companion, language, io);
     return await runCommand(command, values, companion, language, io);
   } catch (error) {
     const detail = isCompanionError(error) ? error.text[language] : (error as Error).message;
@@ -164,7 +175,7 @@ async function runCommand(
 
   switch (command) {
     case 'check': {
-      const snapshot = await companion.runCheck({ skipSpeed: values['no-speed'] ?? false });
+      const snapshot = await companion.runCheck({ skipSpeed: values['no-speed'] ?? false, allowMetered: values['allow-metered'] ?? false });
       io.stdout(values.json ? JSON.stringify(snapshot, null, 2) : formatSnapshot(language, snapshot));
       return exitCodeFor(snapshot);
     }

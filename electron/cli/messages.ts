@@ -5,9 +5,10 @@ const id = {
   usage: `Penggunaan: asn-companion PERINTAH [opsi]
 
 Perintah:
-  check [--json] [--no-speed] [--speed-endpoint URL]
+  check [--json] [--no-speed] [--allow-metered] [--speed-endpoint URL]
                        Memeriksa perangkat kerja (kecepatan internet, VPN, daya cadangan)
-                       dan menyimpan hasilnya sebagai snapshot.
+                       dan menyimpan hasilnya sebagai snapshot. --allow-metered menjalankan
+                       uji kecepatan juga pada koneksi terukur (berkuota).
   checkin [--mode wfh|office]
                        Check-in (bawaan: wfh).
   checkout             Check-out.
@@ -15,6 +16,10 @@ Perintah:
   enroll --central URL --code KODE
                        Mendaftarkan perangkat ini ke sistem pusat.
   flush                Mengirim antrean ke sistem pusat sekarang.
+  requests [--json]    Menampilkan permintaan mendesak dan darurat: tingkat, tenggat, status.
+  requests ack ID      Menerima permintaan ("Terima"); waktunya tercatat dan masuk antrean.
+  requests respond ID --text TEKS
+                       Menjawab permintaan ("Selesai") dengan teks singkat (batas dari kebijakan).
   snapshot export [latest|ID] [--id ID] --out BERKAS
                        Mengekspor snapshot bertanda tangan perangkat (bawaan: yang terakhir).
   snapshot verify BERKAS [--public-key KUNCI]
@@ -77,9 +82,10 @@ const en: Messages = {
   usage: `Usage: asn-companion COMMAND [options]
 
 Commands:
-  check [--json] [--no-speed] [--speed-endpoint URL]
+  check [--json] [--no-speed] [--allow-metered] [--speed-endpoint URL]
                        Check the workstation (internet speed, VPN, backup power) and store
-                       the result as a snapshot.
+                       the result as a snapshot. --allow-metered runs the speed test on a
+                       metered connection too.
   checkin [--mode wfh|office]
                        Check in (default: wfh).
   checkout             Check out.
@@ -87,6 +93,10 @@ Commands:
   enroll --central URL --code CODE
                        Enroll this device with the central system.
   flush                Deliver the outbox to the central system now.
+  requests [--json]    List urgent and emergency requests with level, deadline and state.
+  requests ack ID      Acknowledge a request ("Terima"); its time is recorded and queued.
+  requests respond ID --text TEXT
+                       Answer a request ("Selesai") with a short text (limit set by the policy).
   snapshot export [latest|ID] [--id ID] --out FILE
                        Export a snapshot signed by this device (default: the latest).
   snapshot verify FILE [--public-key KEY]

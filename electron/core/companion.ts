@@ -15,19 +15,32 @@ import type {
 } from '../../shared/domain';
 import { CentralClient } from './central/client';
 import { EnrollmentService, type Enrollment } from './central/enrollment';
+import { PolicySync } from './central/policy-sync';
 import { runCompliance } from './compliance/runner';
 import { AttestationRepository } from './compliance/attestations';
 import { SnapshotRepository } from './compliance/snapshots';
+import { ComplianceSchedule, type ScheduleTrigger } from './compliance/schedule';
+import { DeviceSigningKey } from './compliance/signing/device-key';
+import { snapshotSignature } from './compliance/signing/signed-snapshot';
+import { ensureKeyRegistered, markKeyRegistered } from './compliance/signing/key-registration';
+import { trayVerdict } from './compliance/verdict';
+import type { SnapshotSignature } from '../../shared/central-api';
 import { createLogger, fileSink, type Logger, type LogSink } from './logger';
 import { Outbox } from './outbox/outbox';
 import { DeliveryTriggers } from './outbox/delivery-triggers';
-import { OutboxSender } from './outbox/sender';
+import { OutboxSender, type FlushReason } from './outbox/sender';
 import { exportDead, listOutbox } from './outbox/transparency';
 import { WorkCalendar } from './policy/calendar';
 import { PolicyStore } from './policy/store';
 import { openSecretStore, type SecretStore } from './secrets/secret-store';
 import { lastRecovery, openDatabase, RECOVERY_SETTING, writeTransaction, type Database } from './storage/database';
-import { ReminderScheduler } from './scheduler/scheduler';
+import { ReminderScheduler, type ScheduleDriver } from './scheduler/scheduler';
+import { ClaimService } from './claims/service';
+import { TrainingService } from './training/service';
+import { RequestsService } from './requests/service';
+import { RequestsRepository } from './requests/repository';
+import { ReportsService } from './reports/service';
+import { summarizeResponseTimes } from './reports/response-times';
 import type { Reminder } from './scheduler/reminders';
 import type { AttendanceService } from './worktime/attendance';
 import { systemClock, type Clock } from './worktime/clock';
@@ -39,6 +52,9 @@ import type { WorkPlace } from './worktime/wfh-plan';
 
 export const ATTENDANCE_STREAM = 'attendance';
 export const COMPLIANCE_STREAM = 'compliance';
+
+/** Days of urgent requests the dashboard's response times cover, like its compliance history. */
+const RESPONSE_TIMES_DAYS = 30;
 
 /** Name under which secrets are kept in the OS keychain. */
 export const KEYCHAIN_SERVICE = 'asn-work-companion';
@@ -62,6 +78,8 @@ export interface CompanionOptions {
   /** Speed endpoint overriding the policy's, e.g. from --speed-endpoint. */
   speedEndpoint?: string | null;
   fetch?: typeof fetch;
+  /** Timer of the urgent-request alerts; node-schedule by default, a recording fake in tests. */
+  scheduleDriver?: ScheduleDriver;
 }
 
 export interface RunCheckOptions {
@@ -69,6 +87,10 @@ export interface RunCheckOptions {
   speedEndpoint?: string | null;
   /** Re-runs this check alone; the others are copied from the latest snapshot. */
   only?: CheckName;
+  /** The user asked for the speed test on a metered connection too. */
+  allowMetered?: boolean;
+  /** Stops the speed test (the schedule aborts its run at check-out and close). */
+  signal?: AbortSignal;
 }
 
 export class Companion {
@@ -84,9 +106,29 @@ export class Companion {
   readonly sender: OutboxSender;
   /** Background delivery; the desktop app starts it, the CLI delivers only on `flush`. */
   readonly delivery: DeliveryTriggers;
+  /** Installs the policy the central system assigns; checked during background delivery and on flush. */
+  readonly policySync: PolicySync;
+  /** Allowance claims and their receipts (electron/core/claims/). */
+  readonly claims: ClaimService;
+  /** Digital-literacy training status and deadline reminders (electron/core/training/). */
+  readonly training: TrainingService;
+  /** Urgent requests: polling, deadline alerts, acknowledgement and answer (electron/core/requests/). */
+  readonly requests: RequestsService;
+  /** Daily reports, weekly summaries, output targets and the dashboard (electron/core/reports/). */
+  readonly reports: ReportsService;
+
+  /** Compliance runs at check-in, on a timer, on network change and on resume (desktop app only). */
+  readonly complianceSchedule: ComplianceSchedule;
 
   private readonly events = new EventEmitter();
   private calendarCache: { policy: unknown; calendar: WorkCalendar } | null = null;
+  /** Settles when the compliance run in progress (if any) ends; the next run waits for it. */
+  private complianceTurn: Promise<void> = Promise.resolve();
+  private complianceScheduleEnabled = false;
+  private signingKey: Promise<DeviceSigningKey> | null = null;
+  /** The last key registration started after a snapshot; tests await it. */
+  keyRegistration: Promise<void> = Promise.resolve();
+  private closed = false;
 
   private constructor(
     readonly options: CompanionOptions & { now: () => number },
@@ -114,7 +156,23 @@ export class Companion {
       now,
       logger: logger.child('outbox'),
     });
-    this.delivery = new DeliveryTriggers({ sender: this.sender, now, logger: logger.child('delivery') });
+    this.policySync = new PolicySync({
+      db,
+      policies: this.policies,
+      client: () => this.enrollment.client(),
+      now,
+      logger: logger.child('policy-sync'),
+    });
+    // Background delivery also checks the central policy, at most once per POLICY_SYNC_INTERVAL_MS.
+    const deliverAndSyncPolicy = {
+      requestFlush: async (reason: FlushReason) => {
+        const result = await this.sender.requestFlush(reason);
+        await this.policySync.syncIfDue();
+        return result;
+      },
+      nextAttemptAt: () => this.sender.nextAttemptAt(),
+    };
+    this.delivery = new DeliveryTriggers({ sender: deliverAndSyncPolicy, now, logger: logger.child('delivery') });
     const clock = options.clock ?? (options.now === Date.now ? systemClock : { wall: now, monotonic: now });
     this.worktime = new WorktimeService({
       db,
@@ -130,6 +188,7 @@ export class Companion {
           payload: { sessionId: session.id, mode: session.mode, startedAt: session.startedAt, endedAt: session.endedAt },
         });
         this.delivery.eventQueued();
+        this.followAttendance(type);
       },
       onNotice: (notice) => {
         this.events.emit('worktime-notice', notice);
@@ -137,13 +196,63 @@ export class Companion {
       },
     });
     this.attendance = this.worktime.attendance;
+    this.complianceSchedule = this.buildComplianceSchedule();
     this.reminders = new ReminderScheduler({
       policy: () => this.policies.active(),
       calendar: () => this.calendar(),
       now: () => clock.wall(),
       checkedIn: () => this.attendance.repository.openSession() !== null,
+      reportSubmitted: (date) => this.reports.daily.isSubmitted(date),
       deliver: (reminder, late) => this.events.emit('reminder', reminder, late),
       logger: logger.child('reminders'),
+    });
+    this.claims = new ClaimService({
+      db,
+      dataDir: options.dataDir,
+      policy: () => this.policies.active(),
+      calendar: () => this.calendar(),
+      outbox: this.outbox,
+      now,
+      logger: logger.child('claims'),
+      onQueued: () => this.delivery.eventQueued(),
+      client: () => this.enrollment.client(),
+    });
+    this.training = new TrainingService({
+      db,
+      policy: () => this.policies.active(),
+      now,
+      logger: logger.child('training'),
+      client: () => this.enrollment.client(),
+      deliver: (reminder) => this.events.emit('reminder', reminder, false),
+    });
+    this.requests = new RequestsService({
+      db,
+      outbox: this.outbox,
+      now,
+      policy: () => this.policies.active(),
+      calendar: () => this.calendar(),
+      client: () => this.enrollment.client(),
+      checkedIn: () => this.attendance.repository.openSession() !== null,
+      eventQueued: () => this.delivery.eventQueued(),
+      logger: logger.child('requests'),
+      driver: options.scheduleDriver,
+    });
+    this.reports = new ReportsService({
+      db,
+      outbox: this.outbox,
+      policy: () => this.policies.active(),
+      calendar: () => this.calendar(),
+      now,
+      language: () => this.language(),
+      workWeek: (date) => this.workTime(date).week,
+      // Response times come from the urgent requests stored by the requests module (migration 0004).
+      responseTimes: () => summarizeResponseTimes(new RequestsRepository(db).all(), now(), RESPONSE_TIMES_DAYS),
+      // The outbox counts on the home page change with each submitted report.
+      onQueued: () => {
+        this.delivery.eventQueued();
+        this.changed();
+      },
+      logger: logger.child('reports'),
     });
   }
 
@@ -157,7 +266,12 @@ export class Companion {
       this.reminders.recompute('start');
       // A new profile can move the window, the zone or the meeting, so the timers are rebuilt.
       this.policies.onInstalled(() => this.reminders.recompute('policy'));
+      this.training.schedule('start');
+      this.policies.onInstalled(() => this.training.schedule('policy'));
     }
+    // Urgent requests: the poll runs while checked in; alerts follow the deadlines whatever the attendance.
+    this.requests.start();
+    this.policies.onInstalled(() => this.requests.recompute('policy'));
     this.changed();
   }
 
@@ -245,15 +359,18 @@ export class Companion {
 
   status(): CompanionStatus {
     const policy = this.policies.active();
+    const attendance = this.attendanceWithWfh();
+    const lastSnapshot = this.snapshots.latest();
     return {
-      attendance: this.attendanceWithWfh(),
+      attendance,
       outbox: this.outbox.counts(),
-      lastSnapshot: this.snapshots.latest(),
+      lastSnapshot,
       enrollment: this.enrollment.current(),
       secureStorage: this.secrets.status,
       demoMode: this.options.demoMode ?? false,
       policy: { id: policy.id, version: policy.version, name: policy.name },
       storageNotice: lastRecovery(this.db)?.text ?? null,
+      complianceWorst: trayVerdict(attendance.checkedIn, lastSnapshot),
     };
   }
 
@@ -267,6 +384,7 @@ export class Companion {
   checkIn(mode: WorkMode): AttendanceStatus {
     const status = this.worktime.checkIn(mode);
     this.logger.info('Checked in', { mode });
+    this.requests.checkedIn();
     this.changed();
     return status;
   }
@@ -278,8 +396,22 @@ export class Companion {
     return status;
   }
 
-  /** Runs the workstation checks, stores the snapshot and queues it for the central system. */
-  async runCheck(options: RunCheckOptions = {}): Promise<ComplianceSnapshot> {
+  /**
+   * Runs the workstation checks, signs and stores the snapshot and queues it for the central system.
+   * Runs take turns, whoever starts them (the user, the CLI, the schedule): two speed tests at once
+   * would each measure about half of the link.
+   */
+  runCheck(options: RunCheckOptions = {}): Promise<ComplianceSnapshot> {
+    const run = this.complianceTurn.then(() => this.runCheckNow(options));
+    this.complianceTurn = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private async runCheckNow(options: RunCheckOptions): Promise<ComplianceSnapshot> {
+    if (options.signal?.aborted) throw new Error('The compliance run was stopped while it waited for its turn.');
     const policy = this.policies.active();
     const snapshot = await runCompliance({
       policy,
@@ -288,32 +420,122 @@ export class Companion {
       now: this.options.now,
       logger: this.logger.child('compliance'),
       attestations: new AttestationRepository(this.db).list(),
+      signal: options.signal,
       only: options.only ? { check: options.only, previous: this.snapshots.latest() } : undefined,
+      allowMetered: options.allowMetered,
     });
 
+    const signature = await this.signSnapshot(snapshot);
+    if (this.closed) throw new Error(`The companion closed during compliance run ${snapshot.id}; the run was not stored.`);
+    // A scheduled run stopped by check-out measured only part of the workstation, so it is dropped.
+    if (options.signal?.aborted) throw new Error(`Compliance run ${snapshot.id} was stopped before it was stored.`);
+
     writeTransaction(this.db, () => {
-      this.snapshots.save(snapshot);
+      this.snapshots.save(snapshot, signature);
       this.outbox.enqueue({
         stream: COMPLIANCE_STREAM,
         type: 'compliance.snapshot',
         occurredAt: snapshot.createdAt,
-        payload: snapshot as unknown as Record<string, unknown>,
+        payload: { ...snapshot, ...(signature ? { signature } : {}) },
       });
     });
     this.delivery.eventQueued();
-    this.logger.info('Compliance run stored', { snapshotId: snapshot.id, overall: snapshot.overall });
+    this.complianceSchedule.ranElsewhere();
+    // Only the desktop app registers right away; the CLI registers on `flush`, so that `check` never
+    // waits for the network.
+    if (signature && this.complianceScheduleEnabled) this.keyRegistration = this.registerSigningKey();
+    this.logger.info('Compliance run stored', { snapshotId: snapshot.id, overall: snapshot.overall, keyId: signature?.keyId ?? null });
     this.changed();
     return snapshot;
   }
 
+  /**
+   * Returns the device's signing key, loading or creating it once per process. Where no keychain is
+   * available the secret store is process memory, so the key lives as long as the process, like the
+   * device token, and a restart makes a new one.
+   */
+  deviceSigningKey(): Promise<DeviceSigningKey> {
+    this.signingKey ??= DeviceSigningKey.loadOrCreate(this.secrets, this.db).catch((error: unknown) => {
+      this.signingKey = null;
+      throw error;
+    });
+    return this.signingKey;
+  }
+
+  /**
+   * Signs the snapshot with the device key. When the keychain cannot be read (locked, timed out) the
+   * snapshot is stored unsigned rather than lost; `snapshot export` signs such a row when exporting.
+   */
+  private async signSnapshot(snapshot: ComplianceSnapshot): Promise<SnapshotSignature | null> {
+    try {
+      return snapshotSignature(snapshot, await this.deviceSigningKey());
+    } catch (error) {
+      this.logger.error('Compliance snapshot stored unsigned: the signing key could not be read', {
+        snapshotId: snapshot.id,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return null;
+    }
+  }
+
+  /** Registers the signing key with the central system when it has not accepted this key yet; never rejects. */
+  private async registerSigningKey(): Promise<void> {
+    try {
+      if (this.closed) return;
+      await ensureKeyRegistered({
+        db: this.db,
+        enrollment: this.enrollment.current(),
+        key: await this.deviceSigningKey(),
+        client: () => this.enrollment.client(),
+        logger: this.logger.child('compliance.signing'),
+      });
+    } catch (error) {
+      this.logger.warn('Checking the signing key registration failed', { error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  /**
+   * Lets the compliance schedule run while the user is checked in. Only the desktop app calls this;
+   * the command line runs checks on request only.
+   */
+  startComplianceSchedule(): void {
+    this.complianceScheduleEnabled = true;
+    if (this.attendance.repository.openSession() !== null) this.complianceSchedule.start();
+  }
+
+  private buildComplianceSchedule(): ComplianceSchedule {
+    return new ComplianceSchedule({
+      policy: () => this.policies.active().complianceSchedule,
+      run: (_trigger: ScheduleTrigger, signal: AbortSignal) => this.runCheck({ signal }),
+      logger: this.logger.child('compliance.schedule'),
+    });
+  }
+
+  /** Starts or stops the schedule as attendance changes, whichever path checked in or out. */
+  private followAttendance(type: 'check_in' | 'check_out'): void {
+    if (type === 'check_out') this.complianceSchedule.stop();
+    else if (this.complianceScheduleEnabled) this.complianceSchedule.start();
+  }
+
+  /** Enrolls the device and registers the public half of its snapshot signing key with the enrollment. */
   async enroll(centralUrl: string, code: string): Promise<Enrollment> {
-    const enrollment = await this.enrollment.enroll(centralUrl, code);
+    let publicKey: string | undefined;
+    try {
+      publicKey = (await this.deviceSigningKey()).publicKey;
+    } catch (error) {
+      // The token needs the same keychain, so enrollment itself reports the problem to the user.
+      this.logger.warn('Enrolling without a signing key: the key could not be read', { error: error instanceof Error ? error.message : String(error) });
+    }
+    const enrollment = await this.enrollment.enroll(centralUrl, code, publicKey);
+    if (publicKey !== undefined) markKeyRegistered(this.db, enrollment.deviceId, (await this.deviceSigningKey()).keyId);
     this.changed();
     return enrollment;
   }
 
   async flush(): Promise<FlushResult> {
+    await this.registerSigningKey();
     const result = await this.sender.requestFlush('user');
+    await this.policySync.sync();
     this.changed();
     return result;
   }
@@ -357,9 +579,13 @@ export class Companion {
   }
 
   close(): void {
+    this.closed = true;
+    this.complianceSchedule.stop();
     this.delivery.stop();
     this.worktime.stop();
     this.reminders.stop();
+    this.training.stop();
+    this.requests.stop();
     this.events.removeAllListeners();
     this.db.close();
     this.logger.info('Companion stopped');

@@ -1,10 +1,12 @@
 // Entry of the Electron main process. The single-instance lock comes first: a second launch exits
 // before it touches the database, the keychain or anything else, and the first one shows its window.
-import { app, dialog } from 'electron';
+import { app, dialog, protocol } from 'electron';
 import { join } from 'node:path';
 import { createLogger } from '../core/logger';
 import { resolveNativeBinding } from '../core/storage/native-binding';
 import { APP_ID } from './app-id';
+import { registerAppScheme } from './app-protocol';
+import { parseOpenRequest } from './open-request';
 import { startShell, type Shell } from './shell';
 import { createShellLogSink, openCompanion, startupErrorDialog } from './startup';
 
@@ -33,7 +35,7 @@ async function start(): Promise<Shell | null> {
       logSink,
       logger,
     });
-    return startShell(companion, demoCentral, logger);
+    return startShell(companion, demoCentral, logger, parseOpenRequest(process.argv));
   } catch (error) {
     // No in-memory fallback: an app that cannot store a check-in must not pretend to take one.
     logger.error('Start-up failed', { error: (error as Error).message });
@@ -45,6 +47,9 @@ async function start(): Promise<Shell | null> {
 }
 
 function main(): void {
+  // Must run before `ready`: the built renderer is served from app://, registered as standard and secure.
+  registerAppScheme(protocol);
+
   if (!app.requestSingleInstanceLock()) {
     app.exit(0);
     return;
@@ -53,14 +58,23 @@ function main(): void {
   // Windows groups taskbar entries and routes notifications by this id; it must equal the installer's appId.
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
+  // A second launch hands over its command line: `--open-request=ID` opens that request here. One
+  // that arrives while this instance still starts is kept until the shell exists.
   let shell: Shell | null = null;
-  app.on('second-instance', () => shell?.showWindow());
+  let requestBeforeStart: string | null = null;
+  app.on('second-instance', (_event, argv) => {
+    const requestId = parseOpenRequest(argv);
+    if (shell === null) requestBeforeStart = requestId ?? requestBeforeStart;
+    else if (requestId === null) shell.showWindow();
+    else shell.openRequest(requestId);
+  });
 
   app
     .whenReady()
     .then(start)
     .then((started) => {
       shell = started;
+      if (shell !== null && requestBeforeStart !== null) shell.openRequest(requestBeforeStart);
     })
     .catch((error: unknown) => {
       process.stderr.write(`Start-up failed: ${(error as Error).stack ?? String(error)}\n`);

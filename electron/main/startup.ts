@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Companion } from '../core/companion';
 import { fileSink, type Logger, type LogSink } from '../core/logger';
 import { StorageError } from '../core/storage/database';
+import { enrollFromProvisioning, provisioningFilePath } from '../core/provisioning';
 import { startupFailureDialog, unexpectedStartupDialog } from '../../shared/locales/tray';
 import {
   decideDemoMode,
@@ -57,6 +58,7 @@ export interface OpenCompanionOptions {
 export async function openCompanion(options: OpenCompanionOptions): Promise<OpenedCompanion> {
   const { dataDir, logSink, logger } = options;
   const companion = await Companion.open({ dataDir, logSink, nativeBinding: options.nativeBinding });
+  await applyProvisioning(companion, provisioningFilePath(options.env, process.platform), logger);
 
   const decision = decideDemoMode({
     isPackaged: options.isPackaged,
@@ -90,6 +92,16 @@ export async function openCompanion(options: OpenCompanionOptions): Promise<Open
     });
   }
   return { companion, demoCentral };
+}
+
+/** Enrolls from the IT provisioning file when it applies, and logs what happened. */
+async function applyProvisioning(companion: Companion, path: string, logger: Logger): Promise<void> {
+  const outcome = await enrollFromProvisioning(companion, path);
+  if (outcome.kind === 'failed') {
+    logger.error('Provisioning failed; the device stays unenrolled', { path, error: outcome.error.message });
+  } else if (outcome.kind === 'enrolled' || outcome.kind === 'no-code') {
+    logger.info('Provisioning file applied', { path, outcome: outcome.kind, centralUrl: outcome.centralUrl });
+  }
 }
 
 /** Builds the dialog for an error that stops the start, in both languages at once. */

@@ -12,6 +12,8 @@ export interface TrayActionOptions {
   companion: Pick<Companion, 'checkIn' | 'checkOut' | 'runCheck' | 'language'>;
   setCheckRunning: (running: boolean) => void;
   showWindow: () => void;
+  /** Opens the window at one request, or at the Permintaan page for null; defaults to showWindow. */
+  openRequest?: (id: string | null) => void;
   quit: () => void;
   /** Shows a desktop notification; returns false where the desktop does not support them. */
   notify: (title: string, body: string) => boolean;
@@ -64,6 +66,7 @@ export function createTrayActions(options: TrayActionOptions): TrayActions {
     },
     runCheck: () => void runCheck(),
     open: options.showWindow,
+    openRequest: options.openRequest ?? (() => options.showWindow()),
     quit: options.quit,
   };
 }

@@ -4,7 +4,7 @@ import type { BrowserWindow, BrowserWindowConstructorOptions, WebContents } from
 import { PRODUCT_NAME } from '../core/data-dir';
 import type { Logger } from '../core/logger';
 import type { RendererLocation } from './renderer-url';
-import { limitNavigation } from './security';
+import { limitNavigation, type ExternalLinks } from './security';
 
 export interface MainWindowOptions {
   /** new BrowserWindow(options) in the app. */
@@ -15,6 +15,8 @@ export interface MainWindowOptions {
   /** True while a tray icon exists and the app is not quitting. */
   shouldHideOnClose: () => boolean;
   allowDevTools: boolean;
+  /** Allowlisted links that open in the system browser; without it every outside link is blocked. */
+  externalLinks?: ExternalLinks;
   logger: Logger;
 }
 
@@ -35,9 +37,19 @@ export function mainWindowOptions(preloadPath: string, allowDevTools: boolean): 
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       webviewTag: false,
+      // A middle click on a link would otherwise ask for a new window; the window-open handler denies
+      // it anyway, and this removes the event altogether.
+      disableBlinkFeatures: 'Auxclick',
       devTools: allowDevTools,
     },
   };
+}
+
+/** Returns the renderer's URL with a hash route: withRoute('file:///app/index.html', '#/permintaan') ends in '#/permintaan'. */
+export function withRoute(rendererUrl: string, route: string): string {
+  const url = new URL(rendererUrl);
+  url.hash = route;
+  return url.href;
 }
 
 export class MainWindow {
@@ -55,9 +67,14 @@ export class MainWindow {
     return this.windows().some((window) => window.webContents.id === contents.id);
   }
 
-  /** Creates the window if needed, then brings it to the front. */
-  show(): void {
-    const window = this.window !== null && !this.window.isDestroyed() ? this.window : this.create();
+  /**
+   * Creates the window if needed, then brings it to the front. With a route (a hash such as
+   * '#/permintaan/ID') the renderer moves to that page; a loaded page changes only its fragment.
+   */
+  show(route?: string): void {
+    const existing = this.window !== null && !this.window.isDestroyed() ? this.window : null;
+    const window = existing ?? this.create(route);
+    if (existing !== null && route !== undefined) this.navigate(existing, route);
     if (window.isMinimized()) window.restore();
     if (window.webContents.isLoading()) {
       window.once('ready-to-show', () => {
@@ -70,12 +87,24 @@ export class MainWindow {
     window.focus();
   }
 
-  private create(): BrowserWindow {
+  /** Flashes the taskbar entry of an open window to draw attention without taking focus. */
+  flash(): void {
+    const [window] = this.windows();
+    if (window !== undefined && !window.isFocused()) window.flashFrame(true);
+  }
+
+  private navigate(window: BrowserWindow, route: string): void {
+    window.loadURL(withRoute(this.options.location.url, route)).catch((error: unknown) => {
+      this.options.logger.error('Opening a page of the renderer failed', { route, error: (error as Error).message });
+    });
+  }
+
+  private create(route?: string): BrowserWindow {
     const { logger, location } = this.options;
     const window = this.options.createBrowserWindow(mainWindowOptions(this.options.preloadPath, this.options.allowDevTools));
     this.window = window;
 
-    limitNavigation(window.webContents, location, logger);
+    limitNavigation(window.webContents, location, logger, this.options.externalLinks);
 
     window.on('close', (event) => {
       if (!this.options.shouldHideOnClose()) return;
@@ -89,7 +118,7 @@ export class MainWindow {
       logger.error('Renderer process gone', { reason: details.reason, exitCode: details.exitCode });
     });
 
-    window.loadURL(location.url).catch((error: unknown) => {
+    window.loadURL(route === undefined ? location.url : withRoute(location.url, route)).catch((error: unknown) => {
       logger.error('Loading the renderer failed', { kind: location.kind, error: (error as Error).message });
       // ready-to-show may not fire after a failed load, so the window is shown here to keep the app visible.
       if (!window.isDestroyed()) window.show();

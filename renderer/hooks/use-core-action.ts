@@ -3,7 +3,7 @@
 import { useCallback, useState } from 'react';
 import type { IpcError, IpcResult } from '../../shared/ipc';
 
-export type ActionName = 'checkIn' | 'checkOut' | 'runCheck' | 'runSingleCheck' | 'declareAttestation' | 'flushOutbox' | 'setLanguage' | 'retryDead' | 'exportDead' | 'dismissStorageNotice';
+export type ActionName = 'checkIn' | 'checkOut' | 'runCheck' | 'runSingleCheck' | 'declareAttestation' | 'flushOutbox' | 'setLanguage' | 'retryDead' | 'exportDead' | 'dismissStorageNotice' | 'exportSnapshot';
 
 export function useCoreAction(onError: (error: IpcError | null) => void) {
   const [pending, setPending] = useState<ReadonlySet<ActionName>>(new Set());

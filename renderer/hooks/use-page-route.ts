@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import type { PageEntry } from '../pages/types';
 
 function pageFromHash(pages: readonly PageEntry[]): PageEntry {
-  const id = window.location.hash.replace(/^#\/?/, '');
+  // The page id is the first segment; the rest addresses something on the page (#/permintaan/ID).
+  const id = window.location.hash.replace(/^#\/?/, '').split('/')[0];
   return pages.find((page) => page.id === id) ?? pages[0]!;
 }
 

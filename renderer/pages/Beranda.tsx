@@ -7,7 +7,9 @@ import { AttendancePanel, type AttendanceOutcome } from '../components/Attendanc
 import { CompliancePanel } from '../components/CompliancePanel';
 import { EnrollmentPanel } from '../components/EnrollmentPanel';
 import { OutboxPanel } from '../components/OutboxPanel';
+import { OpenRequestsPanel } from '../components/requests/OpenRequestsPanel';
 import { SecureStorageBanner } from '../components/SecureStorageBanner';
+import { StartAtLoginPanel } from '../components/StartAtLoginPanel';
 import { WorkTimePanel } from '../components/WorkTimePanel';
 import { useCoreAction } from '../hooks/use-core-action';
 import type { PageProps } from './types';
@@ -77,6 +79,7 @@ export function Beranda({ api, status, refresh, reportError }: PageProps) {
           <>
             <SecureStorageBanner secureStorage={status.secureStorage} />
             <div className="grid">
+              <OpenRequestsPanel api={api} reportError={reportError} />
               <AttendancePanel
                 attendance={status.attendance}
                 isPending={pending.has('checkIn') || pending.has('checkOut')}
@@ -104,6 +107,7 @@ export function Beranda({ api, status, refresh, reportError }: PageProps) {
                 onFlush={() => void flush()}
               />
               <EnrollmentPanel enrollment={status.enrollment} zone={status.attendance.zone} />
+              <StartAtLoginPanel api={api} reportError={reportError} />
             </div>
           </>
         )}

@@ -5,6 +5,7 @@ import { requestsEn } from './requests';
 import { reportsEn } from './reports';
 import { claimsEn } from './claims';
 import { privacyEn } from './privacy';
+import { loginItemEn } from './login-item';
 
 export const en: LocaleMessages = {
   app: {
@@ -330,6 +331,19 @@ export const en: LocaleMessages = {
     testBytes: 'Test bytes',
     extraBytes: 'Other bytes',
     heavy: 'Heavy other traffic',
+    metered: 'Metered connection',
+    state: 'State',
+    guessed: 'Guessed by the operating system',
+    allowedBy: 'Allowed by',
+    allowMetered: 'Test on metered connections',
+    dnsSuffixHint: 'DNS suffix (hint)',
+    dnsSuffixNote: 'DNS suffix note',
+    dnsSuffixes: 'Agency DNS suffixes',
+    expected: 'Looked for',
+    configured: 'Configured',
+    matched: 'Matched',
+    unavailable: 'Could not be read',
+    suffix: 'Suffix',
   },
   evidenceValue: {
     goodput: 'TCP payload rate (goodput)',
@@ -355,10 +369,16 @@ export const en: LocaleMessages = {
     'pinned-https-probe': 'HTTPS probe with a pinned certificate',
     'stale': 'stale data',
     'refused': 'connection refused',
+    yes: 'yes',
+    no: 'no',
+    unknown: 'unknown',
+    policy: 'policy',
+    user: 'user',
   },
   complianceHistory: complianceEn,
   requests: requestsEn,
   reports: reportsEn,
   claims: claimsEn,
   privacy: privacyEn,
+  loginItem: loginItemEn,
 };

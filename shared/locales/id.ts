@@ -5,6 +5,7 @@ import { requestsId } from './requests';
 import { reportsId } from './reports';
 import { claimsId } from './claims';
 import { privacyId } from './privacy';
+import { loginItemId } from './login-item';
 
 export const id = {
   app: {
@@ -330,6 +331,19 @@ export const id = {
     testBytes: 'Data uji',
     extraBytes: 'Data lain',
     heavy: 'Lalu lintas lain besar',
+    metered: 'Koneksi terukur (berkuota)',
+    state: 'Keadaan',
+    guessed: 'Ditebak sistem operasi',
+    allowedBy: 'Diizinkan oleh',
+    allowMetered: 'Uji di koneksi terukur',
+    dnsSuffixHint: 'Akhiran DNS (petunjuk)',
+    dnsSuffixNote: 'Catatan akhiran DNS',
+    dnsSuffixes: 'Akhiran DNS instansi',
+    expected: 'Yang dicari',
+    configured: 'Terpasang',
+    matched: 'Cocok',
+    unavailable: 'Tidak dapat dibaca',
+    suffix: 'Akhiran',
   },
   evidenceValue: {
     goodput: 'throughput data TCP (goodput)',
@@ -355,10 +369,16 @@ export const id = {
     'pinned-https-probe': 'probe HTTPS dengan sertifikat tetap',
     'stale': 'data usang',
     'refused': 'sambungan ditolak',
+    yes: 'ya',
+    no: 'tidak',
+    unknown: 'tidak diketahui',
+    policy: 'kebijakan',
+    user: 'pengguna',
   },
   complianceHistory: complianceId,
   requests: requestsId,
   reports: reportsId,
   claims: claimsId,
   privacy: privacyId,
+  loginItem: loginItemId,
 } as const;

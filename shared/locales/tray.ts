@@ -2,6 +2,7 @@
 // Bahasa Indonesia (the default) and English. Wording follows the renderer's locale files so the
 // tray and the window name things alike.
 import type { Language, Verdict, WorkMode } from '../domain';
+import type { RequestAlertKind, RequestLevel } from '../requests';
 
 export interface ShellTexts {
   productName: string;
@@ -27,7 +28,22 @@ export interface ShellTexts {
   actionFailedTitle: string;
   actionFailedBody: (reason: string) => string;
   unexpectedError: string;
+  /** Tooltip line naming the tray icon's compliance colour while checked in. */
+  complianceLine: (state: TrayComplianceState) => string;
+  /** Tooltip and menu line counting unanswered urgent requests. */
+  requestsLine: (unanswered: number, emergencies: number) => string;
+  requestLevel: Record<RequestLevel, string>;
+  /** Menu item of one unanswered request: level, subject and deadline clock time. */
+  requestItem: (level: string, subject: string, dueClock: string) => string;
+  overdueRequestItem: (level: string, subject: string) => string;
+  moreRequests: (count: number) => string;
+  /** Notification of a request alert. */
+  requestAlertTitle: (level: string, kind: RequestAlertKind) => string;
+  requestAlertBody: (sender: string, subject: string, dueClock: string) => string;
 }
+
+/** The compliance state the tooltip names while checked in; not-checked means no snapshot exists yet. */
+export type TrayComplianceState = 'pass' | 'warn' | 'fail' | 'not-checked';
 
 const id: ShellTexts = {
   productName: 'Pendamping Kerja ASN',
@@ -53,6 +69,26 @@ const id: ShellTexts = {
   actionFailedTitle: 'Tindakan gagal',
   actionFailedBody: (reason) => `${reason} Buka jendela untuk mencoba lagi.`,
   unexpectedError: 'Terjadi kesalahan tak terduga; rinciannya tercatat di log aplikasi.',
+  complianceLine: (state) =>
+    ({
+      pass: 'Kepatuhan: semua lulus',
+      warn: 'Kepatuhan: ada peringatan',
+      fail: 'Kepatuhan: ada yang gagal',
+      'not-checked': 'Kepatuhan: belum diperiksa',
+    })[state],
+  requestsLine: (unanswered, emergencies) =>
+    emergencies > 0 ? `${unanswered} permintaan belum dijawab (${emergencies} darurat)` : `${unanswered} permintaan belum dijawab`,
+  requestLevel: { urgent: 'Mendesak', emergency: 'Darurat' },
+  requestItem: (level, subject, dueClock) => `${level}: ${subject} (batas ${dueClock})`,
+  overdueRequestItem: (level, subject) => `${level}: ${subject} (lewat batas waktu)`,
+  moreRequests: (count) => `${count} permintaan lain di halaman Permintaan`,
+  requestAlertTitle: (level, kind) =>
+    ({
+      new: `Permintaan ${level.toLowerCase()} baru`,
+      reminder: `Pengingat: permintaan ${level.toLowerCase()} belum dijawab`,
+      overdue: `Permintaan ${level.toLowerCase()} lewat batas waktu`,
+    })[kind],
+  requestAlertBody: (sender, subject, dueClock) => `Dari ${sender}: ${subject}\nJawab paling lambat pukul ${dueClock}.`,
 };
 
 const en: ShellTexts = {
@@ -79,6 +115,28 @@ const en: ShellTexts = {
   actionFailedTitle: 'Action failed',
   actionFailedBody: (reason) => `${reason} Open the window to try again.`,
   unexpectedError: "An unexpected error occurred; the details are in the app's log.",
+  complianceLine: (state) =>
+    ({
+      pass: 'Compliance: all checks pass',
+      warn: 'Compliance: warnings',
+      fail: 'Compliance: a check failed',
+      'not-checked': 'Compliance: not checked yet',
+    })[state],
+  requestsLine: (unanswered, emergencies) => {
+    const requests = `${unanswered} ${unanswered === 1 ? 'request' : 'requests'} unanswered`;
+    return emergencies > 0 ? `${requests} (${emergencies} ${emergencies === 1 ? 'emergency' : 'emergencies'})` : requests;
+  },
+  requestLevel: { urgent: 'Urgent', emergency: 'Emergency' },
+  requestItem: (level, subject, dueClock) => `${level}: ${subject} (due ${dueClock})`,
+  overdueRequestItem: (level, subject) => `${level}: ${subject} (overdue)`,
+  moreRequests: (count) => `${count} more on the Requests page`,
+  requestAlertTitle: (level, kind) =>
+    ({
+      new: `New ${level.toLowerCase()} request`,
+      reminder: `Reminder: ${level.toLowerCase()} request unanswered`,
+      overdue: `${level} request overdue`,
+    })[kind],
+  requestAlertBody: (sender, subject, dueClock) => `From ${sender}: ${subject}\nAnswer by ${dueClock}.`,
 };
 
 export const shellTexts: Record<Language, ShellTexts> = { id, en };

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissingReason } from '../harness/chromium';
-import { openE2eSession, type E2eSession } from '../harness/e2e-session';
+import { horizontalOverflow, openE2eSession, type E2eSession } from '../harness/e2e-session';
 import type { WebStack } from '../harness/web-bridge';
 
 
@@ -103,8 +103,7 @@ describe.skipIf(missingChromium !== null)('Antrean in Chromium', () => {
 
     // 640 CSS pixels wide is what a 1280-pixel window shows at 200% zoom.
     await page.setViewportSize({ width: 640, height: 900 });
-    const overflow = await page.locator('html').evaluate((root) => root.scrollWidth - root.clientWidth);
-    expect(overflow).toBe(0);
+    expect(await horizontalOverflow(page)).toBe(0);
     await session.screenshot('antrean-en-zoom200');
     await page.setViewportSize({ width: 1280, height: 900 });
   });

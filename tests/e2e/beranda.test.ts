@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatClock, zoneAbbreviation } from '../../shared/zones';
 import { chromiumMissingReason } from '../harness/chromium';
-import { openE2eSession, receivedEvents, type E2eSession } from '../harness/e2e-session';
+import { horizontalOverflow, openE2eSession, receivedEvents, type E2eSession } from '../harness/e2e-session';
 import type { ReceivedEvent } from '../../shared/central-api';
 import type { WebStack } from '../harness/web-bridge';
 
@@ -166,8 +166,7 @@ describe.skipIf(missingChromium !== null)('Beranda in Chromium', () => {
     await page.setViewportSize({ width: 640, height: 900 });
     await page.getByRole('heading', { name: 'Workstation check' }).waitFor();
 
-    const overflow = await page.locator('html').evaluate((root) => root.scrollWidth - root.clientWidth);
-    expect(overflow).toBe(0);
+    expect(await horizontalOverflow(page)).toBe(0);
     await session.screenshot('beranda-en-zoom200');
     await page.setViewportSize({ width: 1280, height: 900 });
   });

@@ -65,3 +65,11 @@ export async function receivedEvents(centralUrl: string): Promise<ReceivedEvent[
   }
   return adminEventsResponseSchema.parse(await response.json()).events;
 }
+
+/**
+ * Returns how many CSS pixels the document is wider than its viewport (0 when nothing scrolls
+ * sideways). The expression is a string because the Node test project has no DOM types.
+ */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+}

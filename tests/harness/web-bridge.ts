@@ -8,6 +8,7 @@ import { createServer, type ViteDevServer } from 'vite';
 import { startCentralServer, type CentralServer } from '../../central/server';
 import { Companion } from '../../electron/core/companion';
 import { createHandlers } from '../../electron/core/ipc/handlers';
+import { subscribeToCompanionEvents } from '../../electron/core/ipc/companion-events';
 import { startWebBridge, type WebBridge } from '../../electron/core/ipc/ws-bridge';
 import { MemorySecretStore } from '../../electron/core/secrets/secret-store';
 import type { Clock } from '../../electron/core/worktime/clock';
@@ -79,7 +80,7 @@ export async function startWebStack(options: WebStackOptions = {}): Promise<WebS
 
     const bridge = await startWebBridge({
       handlers: createHandlers(companion),
-      subscribe: (listener) => companion.onStatusChanged(listener),
+      subscribe: (publish) => subscribeToCompanionEvents(companion, publish),
       logger: companion.logger.child('ws-bridge'),
     });
     cleanups.push(() => bridge.close());

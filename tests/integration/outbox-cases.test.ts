@@ -369,33 +369,29 @@ describe('reference server', () => {
     expect(results[2]).toMatchObject({ reason: expect.stringContaining('Out of order: stream "attendance" of this device already holds seq 3') });
   });
 
-  it('stores urgent requests posted on loopback and lists them to the device with its acknowledgement', async () => {
+  it('stores urgent requests posted on loopback and lists them to the device', async () => {
     const token = await enrollDevice();
+    // The server runs on the real clock and rejects a deadline that has already passed.
+    const dueAt = Date.now() + 3_600_000;
     const posted = await fetch(`${central.url}/admin/requests`, {
       method: 'POST',
-      body: JSON.stringify({ title: 'Laporan harian', message: 'Kirim laporan sebelum 15:00.', dueAt: START + 3_600_000 }),
+      body: JSON.stringify({ level: 'urgent', sender: 'Kepala Bidang', subject: 'Laporan harian', body: 'Kirim laporan sebelum 15:00.', dueAt }),
     });
     expect(posted.status).toBe(201);
     const { id } = (await posted.json()) as { id: string };
 
     const auth = { Authorization: `Bearer ${token}` };
     const listed = urgentRequestsResponseSchema.parse(await (await fetch(`${central.url}/v1/requests`, { headers: auth })).json());
-    expect(listed.requests).toEqual([expect.objectContaining({ id, title: 'Laporan harian', acknowledgedAt: null })]);
-
-    const ack = await fetch(`${central.url}/v1/requests/ack`, { method: 'POST', headers: auth, body: JSON.stringify({ ids: [id] }) });
-    expect(ack.status).toBe(200);
-    const again = urgentRequestsResponseSchema.parse(await (await fetch(`${central.url}/v1/requests`, { headers: auth })).json());
-    expect(again.requests[0]?.acknowledgedAt).toEqual(expect.any(Number));
+    expect(listed.requests).toEqual([expect.objectContaining({ id, subject: 'Laporan harian', dueAt })]);
 
     const client = new CentralClient({ baseUrl: central.url, token });
-    expect((await client.listUrgentRequests()).map((request) => request.id)).toEqual([id]);
-    expect(await client.acknowledgeRequests([id])).toBe(1);
-    await expect(client.acknowledgeRequests(['nope'])).rejects.toThrow(/HTTP 404.*No request for this device has the id nope/);
+    const fetched = await client.fetchUrgentRequests(null);
+    expect(fetched.status === 'updated' ? fetched.requests.map((request) => request.id) : fetched.status).toEqual([id]);
 
-    const unknown = await fetch(`${central.url}/v1/requests/ack`, { method: 'POST', headers: auth, body: JSON.stringify({ ids: ['nope'] }) });
-    expect(unknown.status).toBe(404);
-    const missingTitle = await fetch(`${central.url}/admin/requests`, { method: 'POST', body: JSON.stringify({ message: 'x' }) });
-    expect(((await missingTitle.json()) as { message: string }).message).toContain('title');
+    const retired = await fetch(`${central.url}/v1/requests/ack`, { method: 'POST', headers: auth, body: JSON.stringify({ ids: [id] }) });
+    expect(retired.status).toBe(410);
+    const missingLevel = await fetch(`${central.url}/admin/requests`, { method: 'POST', body: JSON.stringify({ sender: 'x', subject: 'x', body: 'x' }) });
+    expect(((await missingLevel.json()) as { message: string }).message).toContain('level');
   });
 });
 

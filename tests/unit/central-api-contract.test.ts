@@ -7,6 +7,7 @@ import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import * as api from '../../shared/central-api';
+import { localizedTextSchema } from '../../shared/domain';
 
 type Json = Record<string, unknown>;
 
@@ -26,11 +27,30 @@ const pairs: Record<string, { schema: z.ZodType; io: 'input' | 'output' }> = {
   PolicyDocument: { schema: api.policyDocumentSchema, io: 'output' },
   UrgentRequest: { schema: api.urgentRequestSchema, io: 'output' },
   UrgentRequestsResponse: { schema: api.urgentRequestsResponseSchema, io: 'output' },
-  AcknowledgeRequests: { schema: api.acknowledgeRequestsSchema, io: 'input' },
-  AcknowledgeResponse: { schema: api.acknowledgeResponseSchema, io: 'output' },
+  RequestAcknowledgedPayload: { schema: api.requestAcknowledgedPayloadSchema, io: 'input' },
+  RequestAnsweredPayload: { schema: api.requestAnsweredPayloadSchema, io: 'input' },
   PostUrgentRequest: { schema: api.postUrgentRequestSchema, io: 'input' },
   PostUrgentRequestResponse: { schema: api.postUrgentRequestResponseSchema, io: 'output' },
   HealthResponse: { schema: api.healthResponseSchema, io: 'output' },
+  SnapshotSignature: { schema: api.snapshotSignatureSchema, io: 'input' },
+  DeviceKeyRequest: { schema: api.deviceKeyRequestSchema, io: 'input' },
+  DeviceKeyResponse: { schema: api.deviceKeyResponseSchema, io: 'output' },
+  SnapshotVerification: { schema: api.snapshotVerificationSchema, io: 'output' },
+  LocalizedText: { schema: localizedTextSchema, io: 'output' },
+  HelpdeskDevice: { schema: api.helpdeskDeviceSchema, io: 'output' },
+  AdminDevicesResponse: { schema: api.adminDevicesResponseSchema, io: 'output' },
+  ReportActivity: { schema: api.reportActivityWireSchema, io: 'input' },
+  DailyReportPayload: { schema: api.dailyReportPayloadSchema, io: 'input' },
+  WeeklySummaryPayload: { schema: api.weeklySummaryPayloadSchema, io: 'input' },
+  ClaimReceipt: { schema: api.claimReceiptWireSchema, io: 'input' },
+  ClaimSubmittedPayload: { schema: api.claimSubmittedPayloadSchema, io: 'input' },
+  CentralClaimStatus: { schema: api.centralClaimStatusSchema, io: 'output' },
+  ClaimStatusesResponse: { schema: api.claimStatusesResponseSchema, io: 'output' },
+  ClaimDecisionRequest: { schema: api.claimDecisionRequestSchema, io: 'input' },
+  TrainingModule: { schema: api.trainingModuleWireSchema, io: 'input' },
+  TrainingCertificate: { schema: api.trainingCertificateWireSchema, io: 'input' },
+  TrainingRecord: { schema: api.trainingRecordSchema, io: 'output' },
+  SetTrainingRequest: { schema: api.setTrainingRequestSchema, io: 'input' },
 };
 
 function resolveRef(schema: Json): Json {

@@ -27,7 +27,7 @@ describe('built-in profiles', () => {
     expect(articleProfile.worktime.schedule['1']).toEqual({ start: '08:00', end: '16:00', breakMinutes: 0 });
     expect(articleProfile.worktime.schedule['6']).toBeUndefined();
     expect(articleProfile.speed.minDownloadMbps).toBe(10);
-    expect(articleProfile.requests).toEqual({ urgentResponseMinutes: 120, emergencyResponseMinutes: 30 });
+    expect(articleProfile.requests).toMatchObject({ urgentResponseMinutes: 120, emergencyResponseMinutes: 30 });
     expect(articleProfile.jobCategories.administrative.wfhPercent).toBe(60);
     expect(articleProfile.jobCategories.publicService.wfhPercent).toBe(20);
     expect(articleProfile.jobCategories.supervisionAudit.wfhPercent).toBe(40);

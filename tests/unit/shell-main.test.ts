@@ -2,7 +2,7 @@
 // with a recording stand-in for the 'electron' module. Everything else is real: the companion on
 // SQLite, the demo central server on 127.0.0.1, the IPC wrapper, the tray controller, quitting.
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +14,7 @@ import { callChannel, eventChannel, ipcCallNames, type IpcCallName, type IpcResu
 import { Companion } from '../../electron/core/companion';
 import { silentSink } from '../../electron/core/logger';
 import { MemorySecretStore } from '../../electron/core/secrets/secret-store';
+import { APP_ID } from '../../electron/main/app-id';
 
 const projectRoot = resolve(import.meta.dirname, '..', '..');
 
@@ -50,6 +51,11 @@ class FakeWebContents extends EventEmitter {
   }
 
   setWindowOpenHandler(): void {}
+
+  /** Stands in for Chromium's printing in the hidden PDF window (print-pdf.ts). */
+  printToPDF(): Promise<Buffer> {
+    return Promise.resolve(Buffer.from(`%PDF-1.7\n% printed from ${this.mainFrame.url.slice(0, 40)}\n%%EOF\n`));
+  }
 }
 
 class FakeElectron {
@@ -57,17 +63,23 @@ class FakeElectron {
   readonly exitCodes: number[] = [];
   readonly errorBoxes: Array<{ title: string; content: string }> = [];
   readonly notifications: Array<{ title: string; body: string }> = [];
+  /** Callbacks registered through Notification.handleActivation. */
+  readonly activationHandlers: Array<(details: { type: string; arguments: string }) => void> = [];
   /** Power events the test can emit; the system idle time reads 0. */
   readonly powerMonitor = Object.assign(new EventEmitter(), { getSystemIdleTime: () => 0 });
-  readonly windows: Array<EventEmitter & { options: Record<string, unknown>; webContents: FakeWebContents; loadedUrl: string; visible: boolean }> = [];
-  readonly trays: Array<{ menus: Array<{ template: MenuItem[] }>; toolTips: string[] }> = [];
+  readonly windows: Array<
+    EventEmitter & { options: Record<string, unknown>; webContents: FakeWebContents; loadedUrl: string; visible: boolean; flashes: number }
+  > = [];
+  readonly trays: Array<{ menus: Array<{ template: MenuItem[] }>; toolTips: string[]; images: Array<{ path: string }>; destroyed: boolean }> = [];
   readonly handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
+  /** Calls of protocol and shell.openExternal, in order. */
+  readonly protocolCalls: string[] = [];
   readonly app: EventEmitter;
   readonly module: Record<string, unknown>;
 
   constructor(options: { userData: string; lock: boolean; trayAvailable: boolean }) {
     // The stand-in classes below record into these arrays of this instance.
-    const { log, exitCodes, errorBoxes, notifications, windows, trays, handlers } = this;
+    const { log, exitCodes, errorBoxes, notifications, windows, trays, handlers, activationHandlers, protocolCalls } = this;
     let nextContentsId = 1;
 
     const app = Object.assign(new EventEmitter(), {
@@ -92,6 +104,8 @@ class FakeElectron {
         exitCodes.push(code);
       },
       quit: () => log.push('quit'),
+      // Linux and macOS only; false as on a desktop without a launcher badge.
+      setBadgeCount: () => false,
     });
     this.app = app;
 
@@ -117,11 +131,18 @@ class FakeElectron {
       show = () => (this.visible = true);
       focus = () => {};
       hide = () => (this.visible = false);
+      flashes = 0;
+      isFocused = () => false;
+      flashFrame = (flag: boolean) => {
+        if (flag) this.flashes++;
+      };
+      destroy = () => {};
     }
 
     class Tray {
       readonly menus: Array<{ template: MenuItem[] }> = [];
       readonly toolTips: string[] = [];
+      readonly images: Array<{ path: string }> = [];
 
       constructor() {
         if (!options.trayAvailable) throw new Error('No StatusNotifier host on this desktop');
@@ -136,12 +157,25 @@ class FakeElectron {
         this.toolTips.push(text);
       }
 
+      setImage(image: { path: string }) {
+        this.images.push(image);
+      }
+
       on() {}
-      destroy() {}
+      destroy() {
+        this.destroyed = true;
+      }
+
+      destroyed = false;
     }
 
     class Notification extends EventEmitter {
       static isSupported = () => true;
+
+      // Windows only: the one handler of toast clicks, also for toasts from an earlier run.
+      static handleActivation = (callback: (details: { type: string; arguments: string }) => void) => {
+        activationHandlers.push(callback);
+      };
 
       constructor(private readonly content: { title: string; body: string }) {
         super();
@@ -169,12 +203,26 @@ class FakeElectron {
           setPermissionCheckHandler: () => {},
           webRequest: { onHeadersReceived: () => {} },
         },
+        // The in-memory session of the hidden PDF window (print-pdf.ts).
+        fromPartition: () => ({
+          setPermissionRequestHandler: () => {},
+          setPermissionCheckHandler: () => {},
+          webRequest: { onBeforeRequest: () => {} },
+        }),
       },
       dialog: {
         showErrorBox: (title: string, content: string) => errorBoxes.push({ title, content }),
+        // The PDF export's save dialog: the person types a name without ".pdf" in the data folder.
+        showSaveDialog: () => Promise.resolve({ canceled: false, filePath: join(options.userData, 'ringkasan') }),
       },
       powerMonitor: this.powerMonitor,
       net: { isOnline: () => true },
+      // app:// serves the built renderer; the scheme must be registered before whenReady.
+      protocol: {
+        registerSchemesAsPrivileged: (schemes: Array<{ scheme: string }>) => protocolCalls.push(`register ${schemes.map((item) => item.scheme).join(',')} ${log.includes('whenReady') ? 'after' : 'before'} ready`),
+        handle: (scheme: string) => protocolCalls.push(`handle ${scheme}`),
+      },
+      shell: { openExternal: (url: string) => Promise.resolve(void protocolCalls.push(`openExternal ${url}`)) },
     };
   }
 
@@ -276,7 +324,8 @@ describe('main process bundle', () => {
     expect(existsSync(join(userData, 'demo-central.sqlite3'))).toBe(true);
 
     const window = fake.windows[0]!;
-    expect(window.loadedUrl).toBe(pathToFileURL(join(bundleDir, '..', 'dist', 'renderer', 'index.html')).href);
+    expect(window.loadedUrl).toBe('app://renderer/index.html');
+    expect(fake.protocolCalls).toEqual(['register app before ready', 'handle app']);
     expect(window.options.webPreferences).toMatchObject({
       preload: join(bundleDir, 'preload.cjs'),
       contextIsolation: true,
@@ -285,6 +334,26 @@ describe('main process bundle', () => {
     });
     expect(window.visible).toBe(true);
     expect(fake.trays[0]?.toolTips.at(-1)).toBe('Pendamping Kerja ASN (Mode demo)\nBelum check-in');
+
+    await quitFromTray(fake);
+  });
+
+  it('exports the weekly summary as PDF', async () => {
+    const fake = await launch();
+    await started(fake);
+
+    const result = await fake.invoke<{ saved: boolean; path: string | null; bytes: number }>('exportWeeklySummaryPdf', { weekStart: '2026-11-30', language: 'id' });
+    const saved = join(userData, 'ringkasan.pdf');
+    expect(result.ok ? result.value.path : result.error.message).toBe(saved);
+    expect(readFileSync(saved).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    const printWindow = fake.windows[1]!;
+    expect(printWindow.options).toMatchObject({ show: false });
+    expect(printWindow.options.webPreferences).toMatchObject({ sandbox: true, javascript: false, partition: 'pdf-export' });
+    expect((printWindow.options.webPreferences as Record<string, unknown>).preload).toBeUndefined();
+    expect(printWindow.loadedUrl.startsWith('data:text/html;charset=utf-8;base64,')).toBe(true);
+    const html = Buffer.from(printWindow.loadedUrl.slice(printWindow.loadedUrl.indexOf(',') + 1), 'base64').toString('utf8');
+    expect(html).toContain('Ringkasan Kinerja Mingguan');
 
     await quitFromTray(fake);
   });
@@ -360,7 +429,8 @@ describe('main process bundle', () => {
     const window = fake.windows[0]!;
     window.visible = false;
 
-    fake.app.emit('second-instance');
+    // Electron passes the event, the second launch's argv and its working directory.
+    fake.app.emit('second-instance', {}, ['asn-companion'], userData);
 
     expect(window.visible).toBe(true);
     await quitFromTray(fake);
@@ -405,5 +475,195 @@ describe('main process bundle', () => {
     expect(dialog.content).toContain('tidak dapat dibuka');
     expect(dialog.content).toContain('cannot be opened');
     expect(dialog.content).toContain(join(blocked, 'companion.sqlite3'));
+  });
+});
+
+// The desktop-shell cases with their values, each through the built bundle.
+describe('main process bundle, shell cases', () => {
+  // 2026-03-02 (a Monday) in Asia/Jakarta (UTC+7); the default policy's day ends at 16:00.
+  const MONDAY_1000_WIB = Date.UTC(2026, 2, 2, 3, 0);
+  const MONDAY_1555_WIB = Date.UTC(2026, 2, 2, 8, 55);
+  const MONDAY_1605_WIB = Date.UTC(2026, 2, 2, 9, 5);
+
+  function withArgv<T>(extra: string[], run: () => Promise<T>): Promise<T> {
+    const saved = process.argv;
+    process.argv = [...saved, ...extra];
+    return run().finally(() => {
+      process.argv = saved;
+    });
+  }
+
+  function withPlatform<T>(platform: NodeJS.Platform, run: () => Promise<T>): Promise<T> {
+    const saved = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { value: platform });
+    return run().finally(() => {
+      Object.defineProperty(process, 'platform', saved);
+    });
+  }
+
+  it('keeps one process for two launches a second apart', async () => {
+    const first = await launch();
+    await started(first);
+    const window = first.windows[0]!;
+    window.visible = false;
+    const filesBefore = readdirSync(userData).sort();
+
+    await new Promise((resolveWait) => setTimeout(resolveWait, 1_000));
+    const second = await launch({ lock: false });
+    // Electron delivers the second launch's command line to the instance that holds the lock.
+    first.app.emit('second-instance', {}, ['asn-companion'], userData);
+
+    expect(second.log).toEqual(['requestSingleInstanceLock', 'exit 0']);
+    expect(second.windows).toEqual([]);
+    expect(second.trays).toEqual([]);
+    expect(readdirSync(userData).sort()).toEqual(filesBefore);
+    expect(window.visible).toBe(true);
+    expect(first.exitCodes).toEqual([]);
+    await quitFromTray(first);
+  });
+
+  it('starts a brand-new profile', async () => {
+    const fresh = join(userData, 'brand-new-profile');
+
+    const fake = await launch({ userData: fresh });
+    await started(fake);
+
+    expect(existsSync(join(fresh, 'companion.sqlite3'))).toBe(true);
+    expect(fake.windows[0]?.visible).toBe(true);
+    expect(fake.menuItem('check-in').label).toBe('Check-in WFH');
+    // Grey while not checked in, loaded from the icons that build/generate-icons.mjs draws.
+    const icon = fake.trays[0]?.images.at(-1)?.path ?? '';
+    expect(icon).toBe(join(projectRoot, 'build', 'tray', 'tray-idle.png'));
+    expect(existsSync(icon)).toBe(true);
+    await quitFromTray(fake);
+  });
+
+  it('works through the window without a tray', async () => {
+    const fake = await launch({ trayAvailable: false });
+    await started(fake);
+
+    const checkIn = await fake.invoke<{ checkedIn: boolean }>('checkIn', { mode: 'wfh' });
+    const checkOut = await fake.invoke<{ checkedIn: boolean }>('checkOut');
+    const requests = await fake.invoke<{ requests: unknown[] }>('listRequests');
+
+    expect(fake.trays).toEqual([]);
+    expect(fake.windows[0]?.visible).toBe(true);
+    expect(checkIn).toMatchObject({ ok: true, value: { checkedIn: true } });
+    expect(checkOut).toMatchObject({ ok: true, value: { checkedIn: false } });
+    expect(requests.ok).toBe(true);
+    fake.app.emit('window-all-closed');
+    await vi.waitFor(() => expect(fake.exitCodes).toEqual([0]), { timeout: 15_000 });
+  });
+
+  it('stays in the tray with every window closed', async () => {
+    // Only Date is faked: reminders are computed from the wall clock, timers and I/O run for real.
+    vi.useFakeTimers({ toFake: ['Date'], now: MONDAY_1555_WIB });
+    try {
+      const fake = await launch();
+      await started(fake);
+      await fake.invoke('checkIn', { mode: 'wfh' });
+      let prevented = false;
+
+      fake.windows[0]!.emit('close', { preventDefault: () => (prevented = true) });
+      fake.app.emit('window-all-closed');
+
+      expect(prevented).toBe(true);
+      expect(fake.windows[0]!.visible).toBe(false);
+      expect(fake.exitCodes).toEqual([]);
+      expect(fake.trays[0]!.destroyed).toBe(false);
+
+      // The 16:00 check-out reminder falls into a sleep from 15:55 to 16:05 and fires once on wake.
+      fake.powerMonitor.emit('suspend');
+      vi.setSystemTime(MONDAY_1605_WIB);
+      fake.powerMonitor.emit('resume');
+      const bodies = fake.notifications.map((notification) => notification.body);
+      expect(bodies.filter((body) => body.includes('berakhir pukul 16:00'))).toHaveLength(1);
+
+      await quitFromTray(fake);
+      const reopened = await Companion.open({ dataDir: userData, secretStore: new MemorySecretStore(), logSink: silentSink });
+      try {
+        expect(reopened.status().outbox).toMatchObject({ queued: 0, inFlight: 0, sent: 1 });
+      } finally {
+        reopened.close();
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('shows a request without notifications', async () => {
+    // Inside the working window, so the core raises the request's alert at once.
+    vi.useFakeTimers({ toFake: ['Date'], now: MONDAY_1000_WIB });
+    try {
+      const fake = await launch();
+      await started(fake);
+      (fake.module.Notification as { isSupported: () => boolean }).isSupported = () => false;
+      const status = await fake.invoke<CompanionStatus>('getStatus');
+      const centralUrl = status.ok ? status.value.enrollment?.centralUrl : undefined;
+
+      const response = await fetch(`${centralUrl}/admin/requests`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ level: 'emergency', sender: 'Kepala Bidang Perencanaan', subject: 'Data realisasi anggaran', body: 'Mohon dikirim.' }),
+      });
+      const { id } = (await response.json()) as { id: string };
+      const polled = await fake.invoke('pollRequests');
+
+      expect(response.status).toBe(201);
+      expect(polled.ok).toBe(true);
+      await vi.waitFor(() => expect(fake.menuItem(`request:${id}`).label).toBe('Darurat: Data realisasi anggaran (batas 10.30)'));
+      expect(fake.notifications).toEqual([]);
+      expect(fake.trays[0]!.images.at(-1)?.path).toMatch(/tray-idle-emergency\.png$/);
+      expect(fake.windows[0]!.flashes).toBe(1);
+      const channels = fake.windows[0]!.webContents.sent.map((message) => message.channel);
+      expect(channels).toContain(eventChannel('requestAlert'));
+      expect(channels).toContain(eventChannel('requestsChanged'));
+
+      fake.menuItem(`request:${id}`).click?.();
+      expect(fake.windows[0]!.loadedUrl).toMatch(new RegExp(`index\\.html#/permintaan/${id}$`));
+      await quitFromTray(fake);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('opens the request named on the command line', async () => {
+    const fake = await withArgv(['--open-request=req-1500'], async () => {
+      const launched = await launch();
+      await started(launched);
+      return launched;
+    });
+
+    expect(fake.windows[0]!.loadedUrl).toMatch(/index\.html#\/permintaan\/req-1500$/);
+    await quitFromTray(fake);
+  });
+
+  it('opens a request handed over by a second launch', async () => {
+    const fake = await launch();
+    await started(fake);
+
+    fake.app.emit('second-instance', {}, ['asn-companion', '--open-request=req-1500'], userData);
+
+    expect(fake.windows).toHaveLength(1);
+    expect(fake.windows[0]!.loadedUrl).toMatch(/index\.html#\/permintaan\/req-1500$/);
+    expect(fake.windows[0]!.visible).toBe(true);
+    await quitFromTray(fake);
+  });
+
+  it('sets the AppUserModelID and opens toast clicks on Windows', async () => {
+    const fake = await withPlatform('win32', async () => {
+      const launched = await launch();
+      await started(launched);
+      return launched;
+    });
+
+    expect(fake.log).toContain(`setAppUserModelId ${APP_ID}`);
+    expect(fake.activationHandlers).toHaveLength(1);
+
+    // Windows passes the toast's launch argument, also for a toast shown before a restart.
+    fake.activationHandlers[0]!({ type: 'click', arguments: '--open-request=req-1500' });
+
+    expect(fake.windows[0]!.loadedUrl).toMatch(/index\.html#\/permintaan\/req-1500$/);
+    await quitFromTray(fake);
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AttendanceStatus, CompanionStatus } from '../../shared/domain';
 import { createLogger } from '../../electron/core/logger';
 import { buildTrayMenuTemplate, TrayController, type TrayActions, type TrayPort } from '../../electron/main/tray';
+import { trayIconFile } from '../../electron/main/tray-icon';
 
 // 2026-03-02 (a Monday) 08:00 in Asia/Jakarta (UTC+7).
 const MONDAY_0800_WIB = Date.UTC(2026, 2, 2, 1, 0);
@@ -48,6 +49,7 @@ function recordingActions(): { actions: TrayActions; log: string[] } {
     checkOut: () => log.push('checkOut'),
     runCheck: () => log.push('runCheck'),
     open: () => log.push('open'),
+    openRequest: (id) => log.push(`openRequest ${id}`),
     quit: () => log.push('quit'),
   };
   return { actions, log };
@@ -71,9 +73,10 @@ interface FakeMenu {
   template: MenuItemConstructorOptions[];
 }
 
-class FakeTray implements TrayPort<FakeMenu> {
+class FakeTray implements TrayPort<FakeMenu, string> {
   readonly menus: Array<FakeMenu | null> = [];
   readonly toolTips: string[] = [];
+  readonly images: string[] = [];
   readonly clickListeners: Array<() => void> = [];
   destroyed = false;
 
@@ -83,6 +86,10 @@ class FakeTray implements TrayPort<FakeMenu> {
 
   setToolTip(toolTip: string): void {
     this.toolTips.push(toolTip);
+  }
+
+  setImage(image: string): void {
+    this.images.push(image);
   }
 
   on(_event: 'click', listener: () => void): this {
@@ -100,13 +107,14 @@ class FakeTray implements TrayPort<FakeMenu> {
   }
 }
 
-function controllerWith(createTray: () => TrayPort<FakeMenu>) {
+function controllerWith(createTray: () => TrayPort<FakeMenu, string>) {
   const lines: Record<string, unknown>[] = [];
   const logger = createLogger({ write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) }, 'tray');
   const { actions, log } = recordingActions();
-  const controller = new TrayController<FakeMenu>({
+  const controller = new TrayController<FakeMenu, string>({
     createTray,
     buildMenu: (template) => ({ template }),
+    loadIcon: (icon) => trayIconFile(icon),
     actions,
     logger,
   });
@@ -243,8 +251,8 @@ describe('TrayController', () => {
 
     expect(tray.toolTips).toEqual([
       'Pendamping Kerja ASN (Mode demo)\nBelum check-in',
-      'Pendamping Kerja ASN\nSedang bekerja (WFH) sejak 08.00',
-      'ASN Work Companion\nWorking (WFH) since 08:00',
+      'Pendamping Kerja ASN\nSedang bekerja (WFH) sejak 08.00\nKepatuhan: belum diperiksa',
+      'ASN Work Companion\nWorking (WFH) since 08:00\nCompliance: not checked yet',
     ]);
   });
 

@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import type { BridgeEvent, BridgeResponse } from '../../shared/bridge-protocol';
 import type { AttendanceStatus, CompanionStatus, WorkMode } from '../../shared/domain';
 import type { IpcHandlers } from '../../electron/core/ipc/handlers';
+import { ipcCallNames } from '../../shared/ipc';
 import { startWebBridge, type WebBridge } from '../../electron/core/ipc/ws-bridge';
 
 const attendance: AttendanceStatus = {
@@ -28,8 +29,16 @@ const status: CompanionStatus = {
   policy: { id: 'wfh-asn-2026', version: '1', name: { id: 'Artikel WFH ASN 2026', en: 'WFH ASN 2026 article' } },
 };
 
+/** Handler of a call these tests never make. */
+function unusedCall(): never {
+  throw new Error('not used in these tests');
+}
+
 function fakeHandlers(calls: WorkMode[]): IpcHandlers {
+  // Every contract call gets a handler, so calls added by features need no edit here.
+  const everyCall = Object.fromEntries(ipcCallNames.map((name) => [name, unusedCall])) as unknown as IpcHandlers;
   return {
+    ...everyCall,
     getStatus: () => status,
     checkIn: ({ mode }) => {
       calls.push(mode);
@@ -53,6 +62,9 @@ function fakeHandlers(calls: WorkMode[]): IpcHandlers {
     retryDead: () => ({ retried: 0 }),
     exportDead: () => ({ fileName: 'antrean-gagal.json', json: '{"records":[]}', count: 0 }),
     dismissStorageNotice: () => ({ dismissed: false }),
+    listSnapshots: unusedCall,
+    getSnapshot: unusedCall,
+    exportSnapshot: unusedCall,
     getWorkTime: () => {
       throw new Error('not used in these tests');
     },
@@ -68,6 +80,30 @@ function fakeHandlers(calls: WorkMode[]): IpcHandlers {
     setJobCategory: () => {
       throw new Error('not used in these tests');
     },
+    listRequests: () => {
+      throw new Error('not used in these tests');
+    },
+    getRequest: () => {
+      throw new Error('not used in these tests');
+    },
+    acknowledgeRequest: () => {
+      throw new Error('not used in these tests');
+    },
+    respondToRequest: () => {
+      throw new Error('not used in these tests');
+    },
+    pollRequests: () => {
+      throw new Error('not used in these tests');
+    },
+    getClaims: unusedCall,
+    saveClaimDraft: unusedCall,
+    deleteClaimDraft: unusedCall,
+    attachReceipt: unusedCall,
+    removeReceipt: unusedCall,
+    submitClaim: unusedCall,
+    refreshClaims: unusedCall,
+    getTraining: unusedCall,
+    refreshTraining: unusedCall,
     getLanguage: () => ({ language: 'id' }),
     setLanguage: ({ language }) => ({ language }),
   };
@@ -144,7 +180,7 @@ function rejectedStatus(url: string, headers: Record<string, string> = {}): Prom
 
 describe('web bridge', () => {
   let bridge: WebBridge;
-  let listeners: Array<(status: CompanionStatus) => void>;
+  let listeners: Array<(event: BridgeEvent) => void>;
   let checkIns: WorkMode[];
   let clients: TestClient[];
 
@@ -256,7 +292,7 @@ describe('web bridge', () => {
     const changed = { ...status, demoMode: false };
 
     expect(listeners).toHaveLength(1);
-    listeners[0]?.(changed);
+    listeners[0]?.({ event: 'statusChanged', payload: changed });
 
     expect(await first.next(isEvent)).toEqual({ event: 'statusChanged', payload: changed });
     expect(await second.next(isEvent)).toEqual({ event: 'statusChanged', payload: changed });

@@ -10,13 +10,15 @@ import {
   type EnrollRequest,
   type EnrollResponse,
   type EventBatchResponse,
-  acknowledgeResponseSchema,
   policyDocumentSchema,
   type PolicyDocument,
   type UrgentRequest,
   urgentRequestsResponseSchema,
   type WireEvent,
 } from '../../../shared/central-api';
+import type { LocalizedText } from '../../../shared/domain';
+import { deviceKeyResponseSchema } from '../../../shared/central-api';
+import { insecureCentralUrlReason } from './central-url';
 
 /**
  * - unauthorized: 401, or no token. The user has to enroll again.
@@ -47,6 +49,8 @@ export class InvalidCentralUrlError extends Error {
   constructor(
     readonly url: string,
     reason: string,
+    /** The reason for the person, in both languages, when it is more than a typing mistake. */
+    readonly text?: LocalizedText,
   ) {
     super(`Invalid central server URL "${url}": ${reason}`);
     this.name = 'InvalidCentralUrlError';
@@ -87,7 +91,10 @@ export function encodeBody(json: string, compressMinBytes: number): EncodedBody 
   return { body: new Uint8Array(compressed), headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' } };
 }
 
-/** Parses the base URL, accepting only http(s) without credentials, and ends its path with a slash. */
+/**
+ * Parses the base URL, accepting https, or http to this computer only, without credentials, and ends
+ * its path with a slash.
+ */
 export function parseCentralUrl(text: string): URL {
   const trimmed = text.trim();
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
@@ -107,6 +114,8 @@ export function parseCentralUrl(text: string): URL {
   if (url.username !== '' || url.password !== '') {
     throw new InvalidCentralUrlError(text, 'it contains a user name or password. Remove them; the device authenticates with its token.');
   }
+  const insecure = insecureCentralUrlReason(url);
+  if (insecure !== null) throw new InvalidCentralUrlError(text, insecure.en, insecure);
 
   url.hash = '';
   url.search = '';
@@ -194,20 +203,26 @@ export class CentralClient {
     return response;
   }
 
-  /** Lists the urgent requests addressed to this device, oldest first, with its acknowledgements. */
-  async listUrgentRequests(): Promise<UrgentRequest[]> {
-    const url = new URL('v1/requests', this.baseUrl);
-    const target = `${url.origin}${url.pathname}`;
-    const { response, bodyText } = await this.send(url, target, { method: 'GET', headers: this.authorizedHeaders() });
-    if (!response.ok) throw this.statusError(response, bodyText, target);
-    return parseResponse(urgentRequestsResponseSchema, bodyText, target).requests;
+  /**
+   * Lists the urgent requests addressed to this device, oldest first. With the ETag of the last list
+   * the device has, a poll with nothing new costs a 304 without a body ('unchanged').
+   */
+  async fetchUrgentRequests(
+    etag: string | null,
+  ): Promise<{ status: 'unchanged' } | { status: 'updated'; etag: string | null; requests: UrgentRequest[] }> {
+    const result = await this.getConditional('v1/requests', urgentRequestsResponseSchema, etag);
+    if (result.status === 'unchanged') return result;
+    return { status: 'updated', etag: result.etag, requests: result.body.requests };
   }
 
-  /** Confirms that the user has seen these requests; repeating an acknowledgement is harmless. */
-  async acknowledgeRequests(ids: string[]): Promise<number> {
-    this.authorizedHeaders();
-    const response = await this.post('v1/requests/ack', { ids }, acknowledgeResponseSchema, true);
-    return response.acknowledged;
+  /** Replaces the snapshot signing key registered for this device (PUT /v1/device-key); returns its key id. */
+  async registerDeviceKey(publicKey: string): Promise<string> {
+    const url = new URL('v1/device-key', this.baseUrl);
+    const target = `${url.origin}${url.pathname}`;
+    const headers = { ...this.authorizedHeaders(), 'Content-Type': 'application/json' };
+    const { response, bodyText } = await this.send(url, target, { method: 'PUT', headers, body: JSON.stringify({ publicKey }) });
+    if (!response.ok) throw this.statusError(response, bodyText, target);
+    return parseResponse(deviceKeyResponseSchema, bodyText, target).keyId;
   }
 
   private authorizedHeaders(): Record<string, string> {
@@ -244,6 +259,26 @@ export class CentralClient {
     if (response.status === 404) return { status: 'none' };
     if (!response.ok) throw this.statusError(response, bodyText, target);
     return { status: 'updated', etag: response.headers.get('etag'), document: parseResponse(policyDocumentSchema, bodyText, target) };
+  }
+
+  /**
+   * Fetches a resource of this device with GET, sending the ETag of the copy the caller has; a 304
+   * yields 'unchanged' without a body. Used for claim statuses and training records.
+   */
+  async getConditional<T>(
+    path: string,
+    schema: z.ZodType<T>,
+    etag: string | null,
+  ): Promise<{ status: 'unchanged' } | { status: 'updated'; etag: string | null; body: T }> {
+    const url = new URL(path, this.baseUrl);
+    const target = `${url.origin}${url.pathname}`;
+    const headers = this.authorizedHeaders();
+    if (etag !== null) headers['If-None-Match'] = etag;
+    const { response, bodyText } = await this.send(url, target, { method: 'GET', headers });
+
+    if (response.status === 304) return { status: 'unchanged' };
+    if (!response.ok) throw this.statusError(response, bodyText, target);
+    return { status: 'updated', etag: response.headers.get('etag'), body: parseResponse(schema, bodyText, target) };
   }
 
   private async post<T>(

@@ -82,9 +82,10 @@ export class EnrollmentService {
   /**
    * Enrolls with the central system at centralUrl. The token is stored in the secret store before the
    * enrollment row commits, so a stored enrollment always had its token saved. A previous enrollment's
-   * token is deleted only after the new one is in place.
+   * token is deleted only after the new one is in place. `publicKey` registers the device's snapshot
+   * signing key with the enrollment; a new enrollment registers it again.
    */
-  async enroll(centralUrl: string, code: string): Promise<Enrollment> {
+  async enroll(centralUrl: string, code: string, publicKey?: string): Promise<Enrollment> {
     const url = centralUrl.trim();
     const trimmedCode = code.trim();
     if (trimmedCode === '') {
@@ -97,7 +98,7 @@ export class EnrollmentService {
     const client = this.createClient(url, null);
     let response;
     try {
-      response = await client.enroll({ code: trimmedCode });
+      response = await client.enroll(publicKey ? { code: trimmedCode, publicKey } : { code: trimmedCode });
     } catch (error) {
       if (!(error instanceof CentralError)) throw error;
       this.options.logger.warn('Enrollment failed', { centralUrl: url, kind: error.kind, status: error.status, error: error.message });
@@ -114,7 +115,12 @@ export class EnrollmentService {
         this.options.logger.warn('Could not delete the previous device token', { deviceId: previous.deviceId, error: (error as Error).message });
       });
     }
-    this.options.logger.info('Device enrolled', { deviceId: enrollment.deviceId, centralUrl: url, secureStorage: this.options.secrets.status.backend });
+    this.options.logger.info('Device enrolled', {
+      deviceId: enrollment.deviceId,
+      centralUrl: url,
+      secureStorage: this.options.secrets.status.backend,
+      signingKeyRegistered: publicKey !== undefined,
+    });
     return enrollment;
   }
 
@@ -149,16 +155,13 @@ export class EnrollmentService {
       return this.options.createClient(url, token);
     } catch (error) {
       if (!(error instanceof InvalidCentralUrlError)) throw error;
-      throw new CompanionError(
-        'invalid_central_url',
-        {
-          id:
-            `Alamat sistem pusat "${url}" tidak dapat dipakai. Masukkan alamat lengkap yang diawali https:// ` +
-            '(atau http:// untuk server di komputer ini), tanpa nama pengguna dan kata sandi.',
-          en: error.message,
-        },
-        { cause: error },
-      );
+      const text = error.text ?? {
+        id:
+          `Alamat sistem pusat "${url}" tidak dapat dipakai. Masukkan alamat lengkap yang diawali https:// ` +
+          '(atau http:// untuk server di komputer ini), tanpa nama pengguna dan kata sandi.',
+        en: error.message,
+      };
+      throw new CompanionError('invalid_central_url', text, { cause: error });
     }
   }
 

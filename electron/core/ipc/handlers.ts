@@ -7,9 +7,11 @@ import { AttestationRepository } from '../compliance/attestations';
 import { isCompanionError } from '../errors';
 import { createClaimsHandlers } from './handlers-claims';
 import { createComplianceHandlers } from './handlers-compliance';
+import { createLoginItemHandlers } from './handlers-login-item';
 import { createPrivacyHandlers } from './handlers-privacy';
 import { createReportsHandlers } from './handlers-reports';
 import { createRequestsHandlers } from './handlers-requests';
+import { createShellHandlers } from './handlers-shell';
 
 export type IpcHandlers = {
   [K in IpcCallName]: (input: z.output<(typeof ipcCalls)[K]['input']>) => Promise<IpcOutput<K>> | IpcOutput<K>;
@@ -21,7 +23,8 @@ export function createHandlers(companion: Companion): IpcHandlers {
     checkIn: ({ mode }) => companion.checkIn(mode),
     checkOut: () => companion.checkOut(),
     runCheck: ({ skipSpeed }) => companion.runCheck({ skipSpeed }),
-    runSingleCheck: ({ check }) => companion.runCheck({ only: check }),
+    // Pressing "Periksa ulang" on the speed check is the user's explicit request to measure, even on a metered connection.
+    runSingleCheck: ({ check }) => companion.runCheck({ only: check, allowMetered: check === 'speed' }),
     getAttestations: () => new AttestationRepository(companion.db).list(),
     declareAttestation: ({ kind, holds }) =>
       new AttestationRepository(companion.db).declare(kind, holds, companion.status().attendance.today, companion.options.now()),
@@ -42,6 +45,8 @@ export function createHandlers(companion: Companion): IpcHandlers {
     ...createReportsHandlers(companion),
     ...createClaimsHandlers(companion),
     ...createPrivacyHandlers(companion),
+    ...createLoginItemHandlers(),
+    ...createShellHandlers(),
   };
 }
 

@@ -11,15 +11,17 @@ import {
   type BridgeRequest,
   type BridgeResponse,
 } from '../../../shared/bridge-protocol';
-import type { CompanionStatus } from '../../../shared/domain';
 import type { IpcError } from '../../../shared/ipc';
 import { createLogger, silentSink, type Logger } from '../logger';
 import { dispatch, type IpcHandlers } from './handlers';
 
 export interface WebBridgeOptions {
   handlers: IpcHandlers;
-  /** Registers a status listener and returns a function that removes it (Companion.onStatusChanged). */
-  subscribe: (listener: (status: CompanionStatus) => void) => () => void;
+  /**
+   * Registers a listener for the contract's push events and returns a function that removes it
+   * (subscribeToCompanionEvents for a real companion).
+   */
+  subscribe: (publish: (event: BridgeEvent) => void) => () => void;
   /** TCP port on 127.0.0.1; 0 or absent picks a free one. */
   port?: number;
   logger?: Logger;
@@ -62,7 +64,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   await listening(server);
 
   server.on('connection', (socket) => serveConnection(socket, options.handlers, logger));
-  const unsubscribe = options.subscribe((status) => broadcast(server, { event: 'statusChanged', payload: status }));
+  const unsubscribe = options.subscribe((event) => broadcast(server, event));
 
   const { port } = server.address() as AddressInfo;
   const url = `ws://${BIND_HOST}:${port}/`;

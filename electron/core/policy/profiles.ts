@@ -1,6 +1,10 @@
 // Built-in policy profiles. The article's figures could not be confirmed in any regulation, so they
 // live here as one profile among others, next to the hours of Perpres 21/2023.
-import { presenceDefaults, remindersDefaults, type Policy } from './schema';
+import { allowancesUnset } from '../claims/policy-schema';
+import { trainingUnset } from '../training/policy-schema';
+import { reportsPolicyDefaults } from '../reports/policy';
+import { requestsHandlingDefaults } from '../requests/policy-schema';
+import { complianceScheduleDefaults, presenceDefaults, remindersDefaults, type Policy } from './schema';
 
 const articleDay = { start: '08:00', end: '16:00', breakMinutes: 0 };
 
@@ -31,8 +35,33 @@ export const articleProfile: Policy = {
   speed: { minDownloadMbps: 10, minUploadMbps: 10, thresholdMeaning: 'link-rate', endpoint: null },
   vpn: { internalSubnets: [], adapterHints: [] },
   power: { minBatteryHealthPercent: 80, minChargePercent: 50, minUpsRuntimeSeconds: 600 },
-  requests: { urgentResponseMinutes: 120, emergencyResponseMinutes: 30 },
+  // The article names no interval for the checks; schema.ts explains the product defaults.
+  complianceSchedule: complianceScheduleDefaults,
+  requests: { urgentResponseMinutes: 120, emergencyResponseMinutes: 30, handling: requestsHandlingDefaults },
   jobCategories,
+  // Rule 7: internet Rp 500.000 a month, workspace setup Rp 5.000.000 once, electricity Rp 200.000 a
+  // month, decided within 14 working days, phased start from January 2026. Receipt limits are product values.
+  allowances: {
+    types: {
+      internet: { frequency: 'monthly', amountRupiah: 500_000 },
+      'workspace-setup': { frequency: 'once', amountRupiah: 5_000_000 },
+      electricity: { frequency: 'monthly', amountRupiah: 200_000 },
+    },
+    approvalWorkingDays: 14,
+    firstMonth: '2026-01',
+    receipts: { maxBytes: 2 * 1024 * 1024, maxPerClaim: 3, mediaTypes: ['application/pdf', 'image/jpeg', 'image/png'] },
+  },
+  // Rule 6: certified within the first 6 months of the January 2026 start, then Rp 300.000 a month.
+  // The reminder lead times are product values.
+  training: {
+    programmeStart: '2026-01-01',
+    deadlineMonths: 6,
+    competencyAllowanceRupiah: 300_000,
+    reminderDaysBefore: [30, 14, 7, 1],
+    reminderTime: '09:00',
+  },
+  // The article sets no attachment limit and no central targets; both are product defaults.
+  reports: reportsPolicyDefaults,
 };
 
 const perpresMonThu = { start: '07:30', end: '16:00', breakMinutes: 60 };
@@ -75,8 +104,15 @@ export const perpresProfile: Policy = {
   speed: { minDownloadMbps: 10, minUploadMbps: 10, thresholdMeaning: 'link-rate', endpoint: null },
   vpn: { internalSubnets: [], adapterHints: [] },
   power: { minBatteryHealthPercent: 80, minChargePercent: 50, minUpsRuntimeSeconds: 600 },
-  requests: { urgentResponseMinutes: 120, emergencyResponseMinutes: 30 },
+  // Perpres 21/2023 regulates hours, not workstation checks, so the schedule is the product default.
+  complianceSchedule: complianceScheduleDefaults,
+  requests: { urgentResponseMinutes: 120, emergencyResponseMinutes: 30, handling: requestsHandlingDefaults },
   jobCategories,
+  // No regulation we could find confirms the article's allowance amounts, approval period or training
+  // allowance, so they stay unset: nothing can be claimed and no programme deadline applies.
+  allowances: allowancesUnset,
+  training: trainingUnset,
+  reports: reportsPolicyDefaults,
 };
 
 export const builtInProfiles: readonly Policy[] = [articleProfile, perpresProfile];

@@ -1,6 +1,11 @@
 // The policy profile: every number the companion enforces comes from here, never from code.
 import { z } from 'zod';
 import { localizedTextSchema } from '../../../shared/domain';
+import { agencySupportSchema } from './agency-support';
+import { allowancesPolicySchema, allowancesUnset } from '../claims/policy-schema';
+import { trainingPolicySchema, trainingUnset } from '../training/policy-schema';
+import { reportsPolicyDefaults, reportsPolicySchema } from '../reports/policy';
+import { requestsHandlingDefaults, requestsHandlingSchema } from '../requests/policy-schema';
 
 const clockTime = z
   .string()
@@ -63,6 +68,36 @@ const remindersSchema = z.object({
   weeklyMeeting: z.object({ weekday: z.number().int().min(1).max(7), time: clockTime }).nullable(),
 });
 
+/**
+ * When the companion runs the compliance checks on its own while the user is checked in: at check-in,
+ * every `everyHours`, when the network interfaces change and on resume. Each trigger waits a random
+ * 0 to `jitterSeconds` so that an agency's devices do not hit the speed endpoint at the same second.
+ */
+const complianceScheduleSchema = z.object({
+  everyHours: z.number().min(0.25).max(24),
+  jitterSeconds: z.number().int().min(0).max(3600),
+  /** How often the network interfaces are compared with the last reading. */
+  networkPollSeconds: z.number().int().min(1).max(600),
+  /** A check still running after this long is `error` ("timed out"); the other checks still finish. */
+  checkTimeoutSeconds: z.object({
+    speed: z.number().int().min(1).max(600),
+    vpn: z.number().int().min(1).max(600),
+    power: z.number().int().min(1).max(600),
+  }),
+});
+
+// The article sets no interval, so these are product defaults: every 4 hours gives two runs in an
+// 8-hour WFH day besides the one at check-in; 5 minutes of jitter spreads an agency's 08:00 check-ins
+// over the speed endpoint; a 10-second poll of the interfaces costs one getifaddrs call. The speed
+// test stops itself after about 10 s per direction plus latency probes, so 60 s only catches a hang;
+// the VPN probe and a NUT server answer within seconds when they work at all.
+export const complianceScheduleDefaults: z.infer<typeof complianceScheduleSchema> = {
+  everyHours: 4,
+  jitterSeconds: 300,
+  networkPollSeconds: 10,
+  checkTimeoutSeconds: { speed: 60, vpn: 30, power: 20 },
+};
+
 export const presenceDefaults: z.infer<typeof presenceSchema> = {
   awayThresholdMinutes: 5,
   heartbeatSeconds: 30,
@@ -106,12 +141,16 @@ export const policySchema = z.object({
     thresholdMeaning: z.enum(['link-rate', 'goodput']),
     /** Base URL of a Cloudflare-style endpoint (GET /__down?bytes=N, POST /__up); null means not configured. */
     endpoint: z.string().url().nullable(),
+    /** Runs the test on a metered connection without asking; absent or false reports `unknown` there instead. */
+    allowMetered: z.boolean().optional(),
   }),
   vpn: z.object({
     /** Addresses reachable only through the agency VPN, as subnets. */
     internalSubnets: z.array(cidrSchema),
     /** Adapter name fragments of the agency's VPN client; a hint only, never proof. */
     adapterHints: z.array(z.string().min(1)),
+    /** The agency's DNS suffixes, e.g. "kemenpan.go.id"; a configured search suffix below one is a hint only. */
+    dnsSuffixes: z.array(z.string().regex(/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.?$/, 'must be a DNS name, e.g. instansi.go.id')).optional(),
     /**
      * An HTTPS host reachable only through the agency VPN, and the SHA-256 fingerprint of the
      * certificate it must present. A reply with any other certificate means the traffic reached
@@ -139,15 +178,26 @@ export const policySchema = z.object({
       })
       .optional(),
   }),
+  // Profiles stored before the schedule existed still load, with the defaults.
+  complianceSchedule: complianceScheduleSchema.default(complianceScheduleDefaults),
   requests: z.object({
     urgentResponseMinutes: z.number().int().positive(),
     emergencyResponseMinutes: z.number().int().positive(),
+    // Profiles stored before polling, reminders and answers existed still load, with the defaults.
+    handling: requestsHandlingSchema.default(requestsHandlingDefaults),
   }),
   jobCategories: z.object({
     administrative: jobCategorySchema,
     publicService: jobCategorySchema,
     supervisionAudit: jobCategorySchema,
   }),
+  // Profiles stored before allowances and training existed load with nothing claimable and no programme.
+  allowances: allowancesPolicySchema.default(allowancesUnset),
+  training: trainingPolicySchema.default(trainingUnset),
+  // Profiles stored before reports had settings load with a 10 MiB attachment limit and no central targets.
+  reports: reportsPolicySchema.default(reportsPolicyDefaults),
+  /** Helpdesk contacts and extra steps that end a failing or warning check's remediation. */
+  agencySupport: agencySupportSchema.optional(),
 });
 
 export type Policy = z.infer<typeof policySchema>;
@@ -155,4 +205,5 @@ export type DaySchedule = z.infer<typeof daySchema>;
 export type PresencePolicy = z.infer<typeof presenceSchema>;
 export type CapPolicy = z.infer<typeof capSchema>;
 export type RemindersPolicy = z.infer<typeof remindersSchema>;
+export type ComplianceSchedulePolicy = z.infer<typeof complianceScheduleSchema>;
 export type JobCategory = keyof Policy['jobCategories'];

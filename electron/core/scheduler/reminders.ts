@@ -5,7 +5,7 @@ import type { WorkCalendar } from '../policy/calendar';
 import type { Policy } from '../policy/schema';
 import { addDays, dateKey, isoWeekday, MINUTE, zonedInstant } from '../worktime/zoned-time';
 
-export type ReminderKind = 'check-in' | 'daily-report' | 'check-out' | 'weekly-meeting';
+export type ReminderKind = 'check-in' | 'daily-report' | 'check-out' | 'weekly-meeting' | 'training-deadline';
 
 export interface Reminder {
   kind: ReminderKind;
@@ -16,7 +16,8 @@ export interface Reminder {
   text: LocalizedText;
 }
 
-const texts: Record<ReminderKind, (time: string) => LocalizedText> = {
+// Training deadline reminders have their own texts and timers, in training/reminders.ts.
+const texts: Record<Exclude<ReminderKind, 'training-deadline'>, (time: string) => LocalizedText> = {
   'check-in': (time) => ({
     id: `Jam kerja dimulai pukul ${time}. Jangan lupa check-in.`,
     en: `Working hours start at ${time}. Remember to check in.`,

@@ -30,6 +30,8 @@ export interface ReminderSchedulerOptions {
   /** Wall clock, UTC milliseconds. */
   now: () => number;
   checkedIn: () => boolean;
+  /** Whether the day's report was submitted; the daily-report reminder fires only while it is missing. */
+  reportSubmitted?: (date: string) => boolean;
   deliver: (reminder: Reminder, late: boolean) => void;
   logger: Logger;
   driver?: ScheduleDriver;
@@ -70,7 +72,7 @@ export class ReminderScheduler {
     const { policy, calendar, now, checkedIn } = this.options;
     if (this.asleepFrom !== null) {
       const missed = missedReminder(this.asleepFrom, now(), policy(), calendar(), checkedIn());
-      if (missed) this.options.deliver(missed, true);
+      if (missed && !this.reportAlreadySubmitted(missed)) this.options.deliver(missed, true);
     }
     this.asleepFrom = null;
     this.recompute('resume');
@@ -83,7 +85,12 @@ export class ReminderScheduler {
   private fire(reminder: Reminder): void {
     if (reminder.kind === 'check-in' && this.options.checkedIn()) return;
     if (reminder.kind === 'check-out' && !this.options.checkedIn()) return;
+    if (this.reportAlreadySubmitted(reminder)) return;
     this.options.deliver(reminder, false);
+  }
+
+  private reportAlreadySubmitted(reminder: Reminder): boolean {
+    return reminder.kind === 'daily-report' && (this.options.reportSubmitted?.(reminder.date) ?? false);
   }
 
   private cancelAll(): void {
