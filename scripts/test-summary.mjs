@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 
 const reports = [
   'test-results/unit.json',
+  'test-results/links.json',
   'test-results/e2e.json',
   // The worktime tests again under three OS zones (scripts/test-tz.mjs).
   'test-results/worktime-tz-UTC.json',
