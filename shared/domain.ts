@@ -116,7 +116,10 @@ export const outboxItemSchema = z.object({
   sentAt: z.number().int().nullable(),
   nextAttemptAt: z.number().int().nullable(),
   serverId: z.string().nullable(),
+  /** The last error in English, as logs and the dead-record export carry it. */
   lastError: z.string().nullable(),
+  /** The same reason in both languages; the server's own detail stays as the server wrote it. */
+  lastErrorText: localizedTextSchema.nullable(),
 });
 export type OutboxItem = z.infer<typeof outboxItemSchema>;
 

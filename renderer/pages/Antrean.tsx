@@ -68,7 +68,7 @@ function OutboxRecord({ item, zone, onRetry, isRetrying }: { item: OutboxItem; z
         {item.lastError && (
           <div className="record-error">
             <dt>{t('antrean.lastError')}</dt>
-            <dd>{item.lastError}</dd>
+            <dd>{item.lastErrorText?.[language] ?? item.lastError}</dd>
           </div>
         )}
       </dl>

@@ -67,7 +67,7 @@ describe.skipIf(missingChromium !== null)('Antrean in Chromium', () => {
     expect(await sent.getByText('ID di server').isVisible()).toBe(true);
     const dead = record(page, 'attendance.check_in · attendance #2');
     await dead.getByText('Gagal', { exact: true }).waitFor();
-    expect(await dead.getByText(/Rejected by the central system: Invalid attendance.check_in event: payload.mode/).isVisible()).toBe(true);
+    expect(await dead.getByText(/Ditolak oleh sistem pusat: Invalid attendance.check_in event: payload.mode/).isVisible()).toBe(true);
 
     await page.getByRole('group', { name: 'Tampilkan' }).getByRole('button', { name: 'Gagal' }).click();
     await expect.poll(() => page.getByTestId('outbox-record').count()).toBe(1);

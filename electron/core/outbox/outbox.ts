@@ -3,9 +3,10 @@
 // A failed delivery puts them back to queued with the payload untouched.
 import { v7 as uuidv7 } from 'uuid';
 import { eventTypeSchema, wireEventSchema, type EventType, type WireEvent } from '../../../shared/central-api';
-import type { OutboxCounts, OutboxState } from '../../../shared/domain';
+import type { LocalizedText, OutboxCounts, OutboxState } from '../../../shared/domain';
 import type { Statement } from 'better-sqlite3';
 import { writeTransaction, type Database } from '../storage/database';
+import { describeOutboxError, storedErrorText, type OutboxError } from './outbox-error';
 
 export interface OutboxEvent {
   /** Client-generated UUIDv7; the server drops a second delivery with the same id. */
@@ -22,8 +23,10 @@ export interface OutboxEvent {
   leaseUntil: number | null;
   nextAttemptAt: number | null;
   serverId: string | null;
-  /** Error of the last failed attempt, or the server's reason for a dead item. */
+  /** Error of the last failed attempt, or the server's reason for a dead item, in English. */
   lastError: string | null;
+  /** The same reason in both languages, for the person reading the queue. */
+  lastErrorText: LocalizedText | null;
   createdAt: number;
   sentAt: number | null;
 }
@@ -48,6 +51,8 @@ interface OutboxRow {
   next_attempt_at: number | null;
   server_id: string | null;
   last_error: string | null;
+  last_error_code: string | null;
+  last_error_detail: string | null;
   created_at: number;
   sent_at: number | null;
 }
@@ -66,6 +71,7 @@ function toEvent(row: OutboxRow): OutboxEvent {
     nextAttemptAt: row.next_attempt_at,
     serverId: row.server_id,
     lastError: row.last_error,
+    lastErrorText: storedErrorText(row.last_error_code, row.last_error_detail, row.last_error, row.attempts),
     createdAt: row.created_at,
     sentAt: row.sent_at,
   };
@@ -163,6 +169,8 @@ export class Outbox {
         next_attempt_at: null,
         server_id: null,
         last_error: null,
+        last_error_code: null,
+        last_error_detail: null,
         created_at: createdAt,
         sent_at: null,
       };
@@ -211,7 +219,8 @@ export class Outbox {
       const result = this.db
         .prepare(
           `UPDATE outbox_events SET state = 'queued', lease_until = NULL,
-             last_error = 'Delivery was interrupted before the server answered; sending again.'
+             last_error = 'Delivery was interrupted before the server answered; sending again.',
+             last_error_code = 'interrupted', last_error_detail = NULL
            WHERE state = 'in_flight' AND lease_until <= ?`,
         )
         .run(at);
@@ -294,7 +303,8 @@ export class Outbox {
       const nextSeq = this.prepare('SELECT MAX(seq) + 1 FROM outbox_events WHERE stream = ?').pluck();
       const revive = this.prepare(
         `UPDATE outbox_events SET state = 'queued', seq = ?, attempts = 0, next_attempt_at = NULL,
-           last_error = 'Sent again at the user''s request after: ' || COALESCE(last_error, 'no recorded error')
+           last_error = 'Sent again at the user''s request after: ' || COALESCE(last_error, 'no recorded error'),
+           last_error_code = 'retried', last_error_detail = NULL
          WHERE id = ?`,
       );
       let moved = 0;
@@ -315,34 +325,36 @@ export class Outbox {
   markSent(id: string, serverId: string, at: number): void {
     this.db
       .prepare(
-        `UPDATE outbox_events SET state = 'sent', server_id = ?, sent_at = ?, lease_until = NULL, last_error = NULL
+        `UPDATE outbox_events SET state = 'sent', server_id = ?, sent_at = ?, lease_until = NULL,
+           last_error = NULL, last_error_code = NULL, last_error_detail = NULL
          WHERE id = ? AND state IN ('in_flight', 'queued')`,
       )
       .run(serverId, at, id);
   }
 
   /** Moves a leased item to the dead-letter list with the reason the user will see; this counts as an attempt. */
-  markDead(id: string, reason: string): void {
+  markDead(id: string, reason: OutboxError): void {
     this.db
       .prepare(
-        `UPDATE outbox_events SET state = 'dead', last_error = ?, lease_until = NULL, attempts = attempts + 1
+        `UPDATE outbox_events SET state = 'dead', last_error = ?, last_error_code = ?, last_error_detail = ?,
+           lease_until = NULL, attempts = attempts + 1
          WHERE id = ? AND state = 'in_flight'`,
       )
-      .run(reason, id);
+      .run(describeOutboxError(reason).en, reason.code, reason.detail, id);
   }
 
   /**
    * Returns a leased item to the queue after a failed attempt. With `countAttempt` the attempt
    * counter rises; the payload is never touched, so the retry sends the same bytes.
    */
-  markFailed(id: string, error: string, options: { countAttempt: boolean; nextAttemptAt?: number | null }): void {
+  markFailed(id: string, error: OutboxError, options: { countAttempt: boolean; nextAttemptAt?: number | null }): void {
     this.db
       .prepare(
-        `UPDATE outbox_events SET state = 'queued', lease_until = NULL, last_error = ?,
-           attempts = attempts + ?, next_attempt_at = ?
+        `UPDATE outbox_events SET state = 'queued', lease_until = NULL, last_error = ?, last_error_code = ?,
+           last_error_detail = ?, attempts = attempts + ?, next_attempt_at = ?
          WHERE id = ? AND state = 'in_flight'`,
       )
-      .run(error, options.countAttempt ? 1 : 0, options.nextAttemptAt ?? null, id);
+      .run(describeOutboxError(error).en, error.code, error.detail, options.countAttempt ? 1 : 0, options.nextAttemptAt ?? null, id);
   }
 
   /** Runs fn in one write transaction, so a batch's outcome is recorded completely or not at all. */

@@ -253,7 +253,7 @@ export class OutboxSender {
   private async split(client: CentralClient, batch: OutboxEvent[], error: CentralError, tally: Tally): Promise<LocalizedText | null> {
     if (batch.length === 1) {
       const event = batch[0]!;
-      this.outbox.markDead(event.id, `Rejected by the central system (HTTP ${error.status ?? '?'}): ${error.message}`);
+      this.outbox.markDead(event.id, { code: 'rejected', detail: `HTTP ${error.status ?? '?'}: ${error.message}` });
       tally.rejected += 1;
       this.options.logger.warn('Central system rejected an event sent alone', { eventId: event.id, status: error.status });
       return null;
@@ -269,7 +269,7 @@ export class OutboxSender {
       // The later half was never sent: it goes back without an attempt counted.
       const unsent = halves.slice(index + 1).flat();
       this.outbox.transaction(() => {
-        for (const event of unsent) this.outbox.markFailed(event.id, 'Not sent: an earlier part of its batch failed.', { countAttempt: false });
+        for (const event of unsent) this.outbox.markFailed(event.id, { code: 'batch_unsent', detail: null }, { countAttempt: false });
       });
       return stop;
     }
@@ -286,7 +286,7 @@ export class OutboxSender {
       for (const event of batch) {
         const result = byId.get(event.id);
         if (!result) {
-          this.outbox.markFailed(event.id, 'The central system sent no result for this item.', { countAttempt: true });
+          this.outbox.markFailed(event.id, { code: 'no_result', detail: null }, { countAttempt: true });
           unanswered += 1;
           continue;
         }
@@ -301,7 +301,7 @@ export class OutboxSender {
             tally.duplicates += 1;
             break;
           case 'rejected':
-            this.outbox.markDead(event.id, `Rejected by the central system: ${result.reason}`);
+            this.outbox.markDead(event.id, { code: 'rejected', detail: result.reason });
             tally.rejected += 1;
             this.options.logger.warn('Central system rejected an event', { eventId: event.id, type: event.type, reason: result.reason });
             break;
@@ -344,9 +344,9 @@ export class OutboxSender {
       for (const event of batch) {
         const exhausted = !unauthorized && !offline && event.attempts + 1 >= this.maxAttempts;
         if (exhausted) {
-          this.outbox.markDead(event.id, `Gave up after ${event.attempts + 1} failed attempts. Last error: ${message}`);
+          this.outbox.markDead(event.id, { code: 'gave_up', detail: message, attempts: event.attempts + 1 });
         } else {
-          this.outbox.markFailed(event.id, message, { countAttempt: !unauthorized, nextAttemptAt });
+          this.outbox.markFailed(event.id, { code: 'failed', detail: message }, { countAttempt: !unauthorized, nextAttemptAt });
         }
       }
     });

@@ -21,6 +21,7 @@ function toItem(event: OutboxEvent): OutboxItem {
     nextAttemptAt: event.nextAttemptAt,
     serverId: event.serverId,
     lastError: event.lastError,
+    lastErrorText: event.lastErrorText,
   };
 }
 
