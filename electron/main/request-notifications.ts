@@ -13,23 +13,18 @@ import type { Language } from '../../shared/domain';
 import { shellTexts } from '../../shared/locales/tray';
 import type { RequestAlert } from '../../shared/requests';
 import type { Logger } from '../core/logger';
+import { NotificationHolder, type NotificationHandle } from './notification-holder';
 import { parseActivationArguments, requestToastXml } from './open-request';
 import { formatClock } from './tray-text';
 
 /** Prefix of the notification id (Windows toast tag, macOS identifier); the request id follows. */
+export type { NotificationHandle };
+
 export const REQUEST_NOTIFICATION_PREFIX = 'request:';
 
 /** macOS plays a named system sound; this one is in /System/Library/Sounds on every release. */
 const EMERGENCY_SOUND_MACOS = 'Sosumi';
 
-/** The calls made on one Electron Notification. */
-export interface NotificationHandle {
-  readonly id?: string;
-  on(event: 'click', listener: () => void): unknown;
-  on(event: 'close', listener: () => void): unknown;
-  on(event: 'failed', listener: (event: unknown, error: string) => void): unknown;
-  show(): void;
-}
 
 /** Electron's Notification class, or a stand-in with the same statics in tests. */
 export interface NotificationClass {
@@ -99,7 +94,7 @@ export function requestIdOfNotification(id: string | undefined): string | null {
 
 export class RequestNotifier {
   /** Shown notifications, held until clicked or closed so their listeners survive garbage collection. */
-  private readonly shown = new Set<NotificationHandle>();
+  private readonly shown = new NotificationHolder();
 
   constructor(private readonly options: RequestNotifierOptions) {}
 
@@ -129,7 +124,6 @@ export class RequestNotifier {
 
     this.hold(notification, alert.requestId);
     notification.on('failed', (_event, error) => {
-      this.shown.delete(notification);
       logger.error('Showing a request notification failed', { requestId: alert.requestId, alertId: alert.alertId, error });
       this.options.onUnannounced(alert, 'failed');
     });
@@ -170,11 +164,6 @@ export class RequestNotifier {
   }
 
   private hold(notification: NotificationHandle, requestId: string): void {
-    this.shown.add(notification);
-    notification.on('click', () => {
-      this.shown.delete(notification);
-      this.options.openRequest(requestId);
-    });
-    notification.on('close', () => this.shown.delete(notification));
+    this.shown.hold(notification, () => this.options.openRequest(requestId));
   }
 }

@@ -22,6 +22,7 @@ import { createShutdown } from './shutdown';
 import { TrayController } from './tray';
 import { trayIconFile } from './tray-icon';
 import { requestRoute } from './open-request';
+import { createNoticeNotifier, NotificationHolder } from './notification-holder';
 import { RequestNotifier } from './request-notifications';
 import { attachRequestPolling, attachRequests, showUnannounced } from './request-shell';
 import { createTrayActions } from './tray-actions';
@@ -50,14 +51,6 @@ function loadTrayImage(file: string, logger: Logger): NativeImage {
 
 function createTray(logger: Logger): Tray {
   return new Tray(loadTrayImage('tray.png', logger));
-}
-
-function showNotification(title: string, body: string, onClick?: () => void): boolean {
-  if (!Notification.isSupported()) return false;
-  const notification = new Notification({ title, body });
-  if (onClick) notification.on('click', onClick);
-  notification.show();
-  return true;
 }
 
 /**
@@ -100,6 +93,8 @@ function centralOrigins(companion: Companion): string[] {
 
 /** Starts the shell; initialRequest is the `--open-request` id of the launch, shown first when given. */
 export function startShell(companion: Companion, demoCentral: DemoCentral | null, logger: Logger, initialRequest: string | null = null): Shell {
+  const heldNotices = new NotificationHolder();
+  const showNotification = createNoticeNotifier(Notification, heldNotices, logger.child('notices'));
   const location = resolveRendererLocation({
     isPackaged: app.isPackaged,
     devServerUrl: process.env.VITE_DEV_SERVER_URL,
@@ -239,6 +234,7 @@ export function startShell(companion: Companion, demoCentral: DemoCentral | null
       detachRequests();
       detachRequestPolling();
       notifier.clear();
+      heldNotices.clear();
       tray.destroy();
       companion.close();
       await demoCentral?.close();
