@@ -45,7 +45,8 @@ export class RequestsStore {
     this.forDevice = db.prepare(
       `SELECT id, level, sender, subject, body, created_at AS createdAt, due_at AS dueAt
        FROM urgent_requests
-       WHERE device_id IS NULL OR device_id = ?
+       WHERE device_id = @deviceId
+          OR (device_id IS NULL AND due_at > (SELECT enrolled_at FROM devices WHERE id = @deviceId))
        ORDER BY request_order`,
     );
   }
@@ -57,8 +58,12 @@ export class RequestsStore {
     return id;
   }
 
-  /** Requests addressed to the device or to every device, oldest first. */
+  /**
+   * Requests addressed to the device, and those addressed to every device whose deadline had not
+   * passed when it enrolled, oldest first. A device enrolled today receives a broadcast still open,
+   * but not last month's broadcasts as new alerts.
+   */
   listFor(deviceId: string): UrgentRequest[] {
-    return this.forDevice.all(deviceId) as UrgentRequest[];
+    return this.forDevice.all({ deviceId }) as UrgentRequest[];
   }
 }

@@ -100,8 +100,10 @@ async function enroll(context: Context, req: IncomingMessage, res: ServerRespons
   // Only the token's hash is stored, so a copy of the database does not let anyone send as the device.
   const token = randomBytes(32).toString('base64url');
   const publicKey = enrollmentPublicKey(request.publicKey);
-  const deviceId = context.store.addDevice(sha256(token), request.deviceName ?? null, Date.now());
-  registerEnrollmentKey(context.store, deviceId, publicKey, Date.now());
+  // The server's clock (a test's controlled one), so requests posted later compare with it.
+  const enrolledAt = context.now();
+  const deviceId = context.store.addDevice(sha256(token), request.deviceName ?? null, enrolledAt);
+  registerEnrollmentKey(context.store, deviceId, publicKey, enrolledAt);
   context.log(`Enrolled device ${deviceId}`);
 
   const body: EnrollResponse = { deviceId, token };

@@ -137,3 +137,35 @@ describe('POST /v1/requests/ack', () => {
     expect(((await response.json()) as { message: string }).message).toContain('request.acknowledged event');
   });
 });
+
+describe('broadcasts to a new device', () => {
+  let clock = NOW;
+
+  async function subjectsFor(token: string): Promise<string[]> {
+    const response = await fetch(`${server.url}/v1/requests`, { headers: { Authorization: `Bearer ${token}` } });
+    return urgentRequestsResponseSchema.parse(await response.json()).requests.map((request) => request.subject);
+  }
+
+  it('includes broadcasts still open at enrollment', async () => {
+    server = await startCentralServer({ port: 0, now: () => clock });
+    clock = NOW;
+    await post({ level: 'emergency', subject: 'Pukul 10.00' });
+
+    clock = NOW + 10 * MINUTE;
+    const token = await enroll();
+
+    expect(await subjectsFor(token)).toEqual(['Pukul 10.00']);
+  });
+
+  it('leaves out broadcasts overdue at enrollment', async () => {
+    server = await startCentralServer({ port: 0, now: () => clock });
+    clock = NOW;
+    await post({ level: 'emergency', subject: 'Pukul 10.00' });
+
+    clock = NOW + 60 * MINUTE;
+    const token = await enroll();
+    await post({ level: 'emergency', subject: 'Pukul 11.00' });
+
+    expect(await subjectsFor(token)).toEqual(['Pukul 11.00']);
+  });
+});
