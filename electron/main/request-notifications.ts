@@ -10,12 +10,10 @@
 // the tray menu and on the Permintaan page instead.
 import type { NotificationConstructorOptions } from 'electron';
 import type { Language } from '../../shared/domain';
-import { shellTexts } from '../../shared/locales/tray';
 import type { RequestAlert } from '../../shared/requests';
 import type { Logger } from '../core/logger';
 import { NotificationHolder, type NotificationHandle } from './notification-holder';
 import { parseActivationArguments, requestToastXml } from './open-request';
-import { formatClock } from './tray-text';
 
 /** Prefix of the notification id (Windows toast tag, macOS identifier); the request id follows. */
 export type { NotificationHandle };
@@ -39,8 +37,6 @@ export interface RequestNotifierOptions {
   Notification: NotificationClass;
   platform: NodeJS.Platform;
   language: () => Language;
-  /** The policy's time zone, for the deadline's clock time. */
-  zone: () => string;
   /** Opens the window at the request. */
   openRequest: (requestId: string) => void;
   /** Makes the request visible another way when no notification could be shown. */
@@ -53,14 +49,12 @@ export interface RequestNotificationContent {
   body: string;
 }
 
-/** Title and body of an alert in one language: level and kind, then sender, subject and deadline. */
-export function requestNotificationContent(alert: RequestAlert, language: Language, zone: string): RequestNotificationContent {
-  const texts = shellTexts[language];
-  const level = texts.requestLevel[alert.level];
-  return {
-    title: texts.requestAlertTitle(level, alert.kind),
-    body: texts.requestAlertBody(alert.sender, alert.subject, formatClock(alert.dueAt, zone, language)),
-  };
+/**
+ * Title and body of an alert in one language. The core writes both (level and kind, then sender,
+ * subject and deadline in the policy zone), so the notification, the tray and the CLI use the same words.
+ */
+export function requestNotificationContent(alert: RequestAlert, language: Language): RequestNotificationContent {
+  return { title: alert.title[language], body: alert.body[language] };
 }
 
 /**
@@ -112,7 +106,7 @@ export class RequestNotifier {
       return false;
     }
 
-    const content = requestNotificationContent(alert, this.options.language(), this.options.zone());
+    const content = requestNotificationContent(alert, this.options.language());
     let notification: NotificationHandle;
     try {
       notification = new Notification(requestNotificationOptions(alert, content, this.options.platform));

@@ -195,7 +195,6 @@ export function startShell(companion: Companion, demoCentral: DemoCentral | null
     Notification,
     platform: process.platform,
     language: () => companion.language(),
-    zone: () => companion.policies.active().zone,
     openRequest,
     onUnannounced: (alert) => showUnannounced(requestWindow, alert.requestId),
     logger: logger.child('requests'),

@@ -2,7 +2,7 @@
 // Bahasa Indonesia (the default) and English. Wording follows the renderer's locale files so the
 // tray and the window name things alike.
 import type { Language, Verdict, WorkMode } from '../domain';
-import type { RequestAlertKind, RequestLevel } from '../requests';
+import type { RequestLevel } from '../requests';
 
 export interface ShellTexts {
   productName: string;
@@ -38,8 +38,6 @@ export interface ShellTexts {
   overdueRequestItem: (level: string, subject: string) => string;
   moreRequests: (count: number) => string;
   /** Notification of a request alert. */
-  requestAlertTitle: (level: string, kind: RequestAlertKind) => string;
-  requestAlertBody: (sender: string, subject: string, dueClock: string) => string;
 }
 
 /** The compliance state the tooltip names while checked in; not-checked means no snapshot exists yet. */
@@ -82,13 +80,6 @@ const id: ShellTexts = {
   requestItem: (level, subject, dueClock) => `${level}: ${subject} (batas ${dueClock})`,
   overdueRequestItem: (level, subject) => `${level}: ${subject} (lewat batas waktu)`,
   moreRequests: (count) => `${count} permintaan lain di halaman Permintaan`,
-  requestAlertTitle: (level, kind) =>
-    ({
-      new: `Permintaan ${level.toLowerCase()} baru`,
-      reminder: `Pengingat: permintaan ${level.toLowerCase()} belum dijawab`,
-      overdue: `Permintaan ${level.toLowerCase()} lewat batas waktu`,
-    })[kind],
-  requestAlertBody: (sender, subject, dueClock) => `Dari ${sender}: ${subject}\nJawab paling lambat pukul ${dueClock}.`,
 };
 
 const en: ShellTexts = {
@@ -130,13 +121,6 @@ const en: ShellTexts = {
   requestItem: (level, subject, dueClock) => `${level}: ${subject} (due ${dueClock})`,
   overdueRequestItem: (level, subject) => `${level}: ${subject} (overdue)`,
   moreRequests: (count) => `${count} more on the Requests page`,
-  requestAlertTitle: (level, kind) =>
-    ({
-      new: `New ${level.toLowerCase()} request`,
-      reminder: `Reminder: ${level.toLowerCase()} request unanswered`,
-      overdue: `${level} request overdue`,
-    })[kind],
-  requestAlertBody: (sender, subject, dueClock) => `From ${sender}: ${subject}\nAnswer by ${dueClock}.`,
 };
 
 export const shellTexts: Record<Language, ShellTexts> = { id, en };

@@ -79,7 +79,6 @@ function notifierWith(NotificationClass: ReturnType<typeof fakeNotificationClass
     Notification: NotificationClass,
     platform,
     language: () => 'id',
-    zone: () => 'Asia/Jakarta',
     openRequest: (id) => opened.push(id),
     onUnannounced: (alert, failure) => unannounced.push([alert.requestId, failure]),
     logger: createLogger(silentSink, 'requests'),
@@ -145,22 +144,23 @@ describe('requestToastXml', () => {
 });
 
 describe('requestNotificationContent', () => {
-  it('names level, sender, subject and deadline in Indonesian', () => {
-    expect(requestNotificationContent(alertFor('emergency'), 'id', 'Asia/Jakarta')).toEqual({
+  const alert = alertFor('emergency', {
+    title: { id: 'Permintaan darurat baru', en: 'New emergency request' },
+    body: { id: 'Kepala Bidang Perencanaan: Data realisasi anggaran. Jawab sebelum 15.00 WIB.', en: 'Kepala Bidang Perencanaan: Data realisasi anggaran. Answer by 15.00 WIB.' },
+  });
+
+  it('shows the core texts in Indonesian', () => {
+    expect(requestNotificationContent(alert, 'id')).toEqual({
       title: 'Permintaan darurat baru',
-      body: 'Dari Kepala Bidang Perencanaan: Data realisasi anggaran\nJawab paling lambat pukul 15.00.',
+      body: 'Kepala Bidang Perencanaan: Data realisasi anggaran. Jawab sebelum 15.00 WIB.',
     });
   });
 
-  it('names level, sender, subject and deadline in English', () => {
-    expect(requestNotificationContent(alertFor('urgent', { kind: 'reminder' }), 'en', 'Asia/Jakarta')).toEqual({
-      title: 'Reminder: urgent request unanswered',
-      body: 'From Kepala Bidang Perencanaan: Data realisasi anggaran\nAnswer by 15:00.',
+  it('shows the core texts in English', () => {
+    expect(requestNotificationContent(alert, 'en')).toEqual({
+      title: 'New emergency request',
+      body: 'Kepala Bidang Perencanaan: Data realisasi anggaran. Answer by 15.00 WIB.',
     });
-  });
-
-  it('writes the deadline in the policy zone', () => {
-    expect(requestNotificationContent(alertFor('urgent'), 'id', 'Asia/Makassar').body).toContain('pukul 16.00');
   });
 });
 
@@ -397,7 +397,6 @@ function shellHarness(options: { trayAvailable: boolean; notifications: { suppor
     Notification: FakeNotification,
     platform: 'linux',
     language: () => 'id',
-    zone: () => 'Asia/Jakarta',
     openRequest: (id) => shown.push(requestRoute(id)),
     onUnannounced: (alert) => showUnannounced(requestWindow, alert.requestId),
     logger,
