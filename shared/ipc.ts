@@ -123,6 +123,8 @@ export const ipcErrorSchema = z.object({
   message: z.string(),
   /** What the person should read, in both languages, when the core provided it. */
   text: localizedTextSchema.optional(),
+  /** The form field the error is about (e.g. `activities.2.description`), so a page can show the text beside it. */
+  field: z.string().optional(),
 });
 export type IpcError = z.infer<typeof ipcErrorSchema>;
 

@@ -5,13 +5,17 @@ import type { LocalizedText } from '../../shared/domain';
  * what to do next, and `message` (English) goes to logs and stack traces.
  */
 export class CompanionError extends Error {
+  /** The form field the error is about, as a path like `activities.2.description`, when there is one. */
+  readonly field: string | undefined;
+
   constructor(
     readonly code: string,
     readonly text: LocalizedText,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; field?: string },
   ) {
-    super(text.en, options);
+    super(text.en, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CompanionError';
+    this.field = options?.field;
   }
 }
 

@@ -7,7 +7,6 @@ import type { DailyReportView } from '../../shared/reports';
 import {
   draftFromForm,
   EMPTY_FORM,
-  fieldOfRejection,
   formFromReport,
   invalidNumberField,
   readLocalCopy,
@@ -115,7 +114,7 @@ export function useReportDraft(api: CompanionApi, decimalMark: '.' | ','): Repor
     if (!result.ok) {
       // The core kept its stored draft; the form and the browser copy keep the typing.
       dirty.current = true;
-      setStatus({ kind: 'failed', field: fieldOfRejection(sent, false, result.error.text?.en), problem: { kind: 'core', error: result.error } });
+      setStatus({ kind: 'failed', field: result.error.field ?? null, problem: { kind: 'core', error: result.error } });
       return false;
     }
 
@@ -230,7 +229,7 @@ export function useReportDraft(api: CompanionApi, decimalMark: '.' | ','): Repor
         show(result.value);
         return;
       }
-      setStatus({ kind: 'failed', field: fieldOfRejection(formRef.current, true, result.error.text?.en), problem: { kind: 'core', error: result.error } });
+      setStatus({ kind: 'failed', field: result.error.field ?? null, problem: { kind: 'core', error: result.error } });
     } finally {
       setSubmitting(false);
     }

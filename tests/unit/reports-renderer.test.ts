@@ -1,10 +1,9 @@
 // The Laporan page's form model and calendar helpers, which run in the renderer but need no DOM:
-// typed numbers, the draft sent to the core, which field a rejection is about, and the local copy.
+// typed numbers, the draft sent to the core, the field the core names in a rejection, and the local copy.
 import { describe, expect, it } from 'vitest';
 import {
   draftFromForm,
   emptyActivity,
-  fieldOfRejection,
   formFromReport,
   invalidNumberField,
   parseTypedNumber,
@@ -15,6 +14,8 @@ import {
   type ReportForm,
 } from '../../renderer/components/reports/draft';
 import { defaultPeriod, mondayOf, shiftDate } from '../../renderer/report-dates';
+import { isCompanionError } from '../../electron/core/errors';
+import { checkSubmittable, normalizeDraft } from '../../electron/core/reports/validate';
 import type { DailyReport } from '../../shared/reports';
 
 function form(overrides: Partial<ReportForm['activities'][number]> = {}, rest: Partial<ReportForm> = {}): ReportForm {
@@ -86,56 +87,61 @@ describe('draftFromForm', () => {
   });
 });
 
-describe('fieldOfRejection', () => {
-  it('finds an over-long description', () => {
+describe('field of a core rejection', () => {
+  const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+  /** Sends the form through the core's checks as a save (or a submit) and returns the rejected field. */
+  function rejectedField(reportForm: ReportForm, submitting = false): string | undefined | null {
+    try {
+      const content = normalizeDraft(draftFromForm(reportForm), MAX_ATTACHMENT_BYTES);
+      if (submitting) checkSubmittable('2026-12-02', content, () => true);
+      return null;
+    } catch (error) {
+      if (!isCompanionError(error)) throw error;
+      return error.field;
+    }
+  }
+
+  it('names an over-long description', () => {
     const long = form({}, { activities: [form().activities[0]!, { ...emptyActivity(), description: 'x'.repeat(1001) }] });
-    expect(fieldOfRejection(long, false, undefined)).toBe('activities.1.description');
+    expect(rejectedField(long)).toBe('activities.1.description');
   });
 
-  it('counts code points as the core does', () => {
-    expect(fieldOfRejection(form({ description: '😀'.repeat(1000) }), false, undefined)).toBeNull();
+  it('counts code points', () => {
+    expect(rejectedField(form({ description: '😀'.repeat(1000) }))).toBeNull();
   });
 
-  it('finds too many activities', () => {
+  it('names too many activities', () => {
     const many = form({}, { activities: Array.from({ length: 31 }, () => emptyActivity()) });
-    expect(fieldOfRejection(many, false, undefined)).toBe('activities');
+    expect(rejectedField(many)).toBe('activities');
   });
 
-  it('finds hours over the limit', () => {
-    expect(fieldOfRejection(form({ hours: '25' }), false, undefined)).toBe('activities.0.hours');
+  it('names hours over the limit', () => {
+    expect(rejectedField(form({ hours: '25' }))).toBe('activities.0.hours');
   });
 
-  it('finds the plan', () => {
-    expect(fieldOfRejection(form({}, { plan: 'p'.repeat(2001) }), false, undefined)).toBe('plan');
+  it('names the plan', () => {
+    expect(rejectedField(form({}, { plan: 'p'.repeat(2001) }))).toBe('plan');
   });
 
-  it('ignores empty fields while typing', () => {
-    expect(fieldOfRejection(form({ description: '' }), false, undefined)).toBeNull();
+  it('accepts empty fields while typing', () => {
+    expect(rejectedField(form({ description: '' }))).toBeNull();
   });
 
-  it('finds an empty description on submit', () => {
-    expect(fieldOfRejection(form({ description: ' ' }), true, undefined)).toBe('activities.0.description');
+  it('names an empty description on submit', () => {
+    expect(rejectedField(form({ description: ' ' }), true)).toBe('activities.0.description');
   });
 
-  it('finds a done activity without output', () => {
-    expect(fieldOfRejection(form({ output: '' }), true, undefined)).toBe('activities.0.output');
+  it('names a done activity without output', () => {
+    expect(rejectedField(form({ output: '' }), true)).toBe('activities.0.output');
   });
 
-  it('finds a link that is not a web address', () => {
-    expect(fieldOfRejection(form({ link: 'ftp://10.0.0.1/berkas' }), true, undefined)).toBe('activities.0.link');
+  it('names a link that is not a web address', () => {
+    expect(rejectedField(form({ link: 'ftp://10.0.0.1/berkas' }), true)).toBe('activities.0.link');
   });
 
-  it('finds an empty report on submit', () => {
-    expect(fieldOfRejection(form({}, { activities: [] }), true, undefined)).toBe('activities');
-  });
-
-  it('falls back to the named activity', () => {
-    const message = 'Activity 1: attachment "scan.pdf" is 12 MB, the policy limit is 10 MB.';
-    expect(fieldOfRejection(form(), false, message)).toBe('activities.0.attachment');
-  });
-
-  it('returns null for other errors', () => {
-    expect(fieldOfRejection(form(), true, 'The report for 2026-12-02 was already submitted.')).toBeNull();
+  it('names an empty report on submit', () => {
+    expect(rejectedField(form({}, { activities: [] }), true)).toBe('activities');
   });
 });
 

@@ -80,7 +80,8 @@ export async function dispatch(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const text = isCompanionError(error) ? error.text : undefined;
-    return { ok: false, error: { code: 'failed', message, ...(text ? { text } : {}) } };
+    const field = isCompanionError(error) ? error.field : undefined;
+    return { ok: false, error: { code: 'failed', message, ...(text ? { text } : {}), ...(field ? { field } : {}) } };
   }
 }
 

@@ -24,6 +24,25 @@ export const fieldNames = {
 
 export type FieldName = keyof typeof fieldNames;
 
+/** The report form's name of each field inside one activity. */
+const activityFormFields: Partial<Record<FieldName, string>> = {
+  description: 'description',
+  output: 'output',
+  link: 'link',
+  attachmentName: 'attachment',
+  activityHours: 'hours',
+  activityQuantity: 'quantity',
+};
+
+/**
+ * Returns the form path of a field: `activities.<index>.<name>` inside activity number `activity`
+ * (counted from 1, as the messages count), else the field's own name.
+ */
+function fieldPath(field: FieldName, activity?: number): string {
+  if (activity === undefined) return field;
+  return `activities.${activity - 1}.${activityFormFields[field] ?? field}`;
+}
+
 /** "Activity 3: Output" when the field belongs to one activity, else the field name alone. */
 function label(field: FieldName, activity?: number): LocalizedText {
   const name = fieldNames[field];
@@ -36,14 +55,14 @@ export function tooLong(field: FieldName, limit: number, actual: number, activit
   return new CompanionError('report_field_too_long', {
     id: `${name.id} terlalu panjang: ${actual} karakter, batasnya ${limit}. Persingkat teksnya lalu simpan lagi; versi tersimpan sebelumnya tidak berubah.`,
     en: `${name.en} is too long: ${actual} characters, the limit is ${limit}. Shorten it and save again; the previously saved version is unchanged.`,
-  });
+  }, { field: fieldPath(field, activity) });
 }
 
 export function tooMany(limit: number, actual: number): CompanionError {
   return new CompanionError('report_too_many_activities', {
     id: `${fieldNames.activities.id} terlalu banyak: ${actual}, batasnya ${limit}. Gabungkan beberapa kegiatan lalu simpan lagi; versi tersimpan sebelumnya tidak berubah.`,
     en: `${fieldNames.activities.en} is too high: ${actual}, the limit is ${limit}. Merge some activities and save again; the previously saved version is unchanged.`,
-  });
+  }, { field: 'activities' });
 }
 
 export function outOfRange(field: FieldName, min: number, max: number, actual: number, activity?: number): CompanionError {
@@ -51,7 +70,7 @@ export function outOfRange(field: FieldName, min: number, max: number, actual: n
   return new CompanionError('report_value_out_of_range', {
     id: `${name.id} tidak valid: ${actual}. Isi angka dari ${min} sampai ${max}.`,
     en: `${name.en} is invalid: ${actual}. Enter a number from ${min} to ${max}.`,
-  });
+  }, { field: fieldPath(field, activity) });
 }
 
 export function missing(field: FieldName, activity?: number): CompanionError {
@@ -59,21 +78,21 @@ export function missing(field: FieldName, activity?: number): CompanionError {
   return new CompanionError('report_field_missing', {
     id: `${name.id} belum diisi. Lengkapi lalu coba lagi.`,
     en: `${name.en} is missing. Fill it in and try again.`,
-  });
+  }, { field: fieldPath(field, activity) });
 }
 
 export function attachmentTooLarge(activity: number, name: string, size: number, maxBytes: number): CompanionError {
   return new CompanionError('report_attachment_too_large', {
     id: `Kegiatan ${activity}: lampiran "${name}" berukuran ${formatBytes(size)}, batas kebijakan ${formatBytes(maxBytes)}. Perkecil berkasnya atau tautkan lokasinya; versi tersimpan sebelumnya tidak berubah.`,
     en: `Activity ${activity}: attachment "${name}" is ${formatBytes(size)}, the policy limit is ${formatBytes(maxBytes)}. Make the file smaller or link to where it is stored; the previously saved version is unchanged.`,
-  });
+  }, { field: `activities.${activity - 1}.attachment` });
 }
 
 export function invalidLink(activity: number, link: string): CompanionError {
   return new CompanionError('report_invalid_link', {
     id: `Kegiatan ${activity}: tautan "${link}" tidak valid. Tulis alamat lengkap yang diawali https:// atau http://.`,
     en: `Activity ${activity}: the link "${link}" is invalid. Write the full address starting with https:// or http://.`,
-  });
+  }, { field: `activities.${activity - 1}.link` });
 }
 
 export function invalidDate(date: string): CompanionError {
@@ -117,14 +136,14 @@ export function nothingToSubmit(date: string): CompanionError {
   return new CompanionError('report_empty', {
     id: `Laporan ${date} belum berisi kegiatan. Tambahkan sedikitnya satu kegiatan lalu kirim.`,
     en: `The report for ${date} has no activities yet. Add at least one activity, then submit.`,
-  });
+  }, { field: 'activities' });
 }
 
 export function unknownTarget(activity: number, targetId: string): CompanionError {
   return new CompanionError('report_unknown_target', {
     id: `Kegiatan ${activity}: target "${targetId}" tidak ditemukan. Pilih target lain atau kosongkan pilihan target.`,
     en: `Activity ${activity}: target "${targetId}" was not found. Choose another target or clear the target.`,
-  });
+  }, { field: `activities.${activity - 1}.targetId` });
 }
 
 export function weekNotStarted(weekStart: string, today: string): CompanionError {

@@ -1,8 +1,7 @@
-// The daily report as the form edits it, its conversion to the contract's draft, the local check that
-// finds which field a core error is about, and the browser copy that keeps unsaved typing across a
-// reload. Numbers stay text while typed, so "1," half-way through "1,5" is never thrown away.
+// The daily report as the form edits it, its conversion to the contract's draft, and the browser
+// copy that keeps unsaved typing across a reload. Numbers stay text while typed, so "1," half-way
+// through "1,5" is never thrown away.
 import type { ActivityStatus, AttachmentRef, DailyReport, DailyReportDraft } from '../../../shared/reports';
-import { REPORT_LIMITS } from '../../../shared/reports';
 
 export interface ActivityForm {
   /** Stable React key, local to this page. */
@@ -103,62 +102,6 @@ export function draftFromForm(form: ReportForm): DailyReportDraft {
     obstacles: form.obstacles,
     plan: form.plan,
   };
-}
-
-/** Length in characters as the core counts them: code points, so an emoji is one. */
-function characterCount(text: string): number {
-  return [...text].length;
-}
-
-function isWebLink(link: string): boolean {
-  try {
-    const url = new URL(link);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
-/** Checks one activity in the core's order: lengths and ranges on save, completeness on submit. */
-function activityField(activity: ActivityForm, submitting: boolean): keyof ActivityForm | null {
-  if (characterCount(activity.description) > REPORT_LIMITS.description) return 'description';
-  if (characterCount(activity.output) > REPORT_LIMITS.output) return 'output';
-  if (characterCount(activity.link.trim()) > REPORT_LIMITS.link) return 'link';
-  if (activity.attachment && characterCount(activity.attachment.name) > REPORT_LIMITS.attachmentName) return 'attachment';
-  const hours = parseTypedNumber(activity.hours);
-  if (hours !== null && hours > REPORT_LIMITS.activityHours) return 'hours';
-  const quantity = parseTypedNumber(activity.quantity);
-  if (quantity !== null && quantity > REPORT_LIMITS.activityQuantity) return 'quantity';
-  if (!submitting) return null;
-
-  if (activity.description.trim() === '') return 'description';
-  if (activity.status === 'done' && activity.output.trim() === '') return 'output';
-  if (activity.link.trim() !== '' && !isWebLink(activity.link.trim())) return 'link';
-  return null;
-}
-
-/**
- * Finds the field a core rejection is about, so that the core's message can sit next to it. It runs
- * the checks the core runs (REPORT_LIMITS, in the same order), then falls back to the activity the
- * message names ("Activity 2: ..."). Returns null when neither finds a field; the page then shows
- * the message above the form.
- */
-export function fieldOfRejection(form: ReportForm, submitting: boolean, englishMessage: string | undefined): FieldPath | null {
-  if (form.activities.length > REPORT_LIMITS.activities) return 'activities';
-  for (const [index, activity] of form.activities.entries()) {
-    const field = activityField(activity, submitting);
-    if (field !== null) return `activities.${index}.${field}`;
-  }
-  if (characterCount(form.obstacles) > REPORT_LIMITS.obstacles) return 'obstacles';
-  if (characterCount(form.plan) > REPORT_LIMITS.plan) return 'plan';
-  if (submitting && form.activities.length === 0) return 'activities';
-
-  const named = englishMessage?.match(/^Activity (\d+):/);
-  if (!named) return null;
-  const index = Number(named[1]) - 1;
-  if (/attachment/i.test(englishMessage!)) return `activities.${index}.attachment`;
-  if (/target/i.test(englishMessage!)) return `activities.${index}.targetId`;
-  return `activities.${index}.description`;
 }
 
 /** Tells whether two forms hold the same content (keys aside). */
