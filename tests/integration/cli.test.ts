@@ -1,40 +1,17 @@
 // The asn-companion command line as a person runs it: a child process per command, a real data
 // folder, the reference central server on loopback, and the keychain inside its own D-Bus session.
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCentralServer } from '../../central/server';
 import { complianceSnapshotSchema } from '../../shared/domain';
+import { runCli, runInKeyringSession } from '../harness/cli-process';
 
-const root = process.cwd();
-const tsx = join(root, 'node_modules/.bin/tsx');
-const cli = join(root, 'electron/cli/main.ts');
-const keyringSession = join(root, 'tests/harness/keyring-session.sh');
 
 let central: Awaited<ReturnType<typeof startCentralServer>>;
 let dataDir: string;
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a command without blocking this process, which serves the central server the command talks to. */
-function run(file: string, args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(file, args, { encoding: 'utf8', timeout: 120_000 }, (error, stdout, stderr) => {
-      const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-      resolve({ status, stdout, stderr });
-    });
-  });
-}
-
-function runCli(args: string[]): Promise<Run> {
-  return run(tsx, [cli, ...args, '--data-dir', dataDir]);
-}
 
 async function adminEvents(): Promise<{ type: string; id: string }[]> {
   const response = await fetch(`${central.url}/admin/events`);
@@ -60,7 +37,7 @@ describe('asn-companion check', () => {
   });
 
   it('prints one snapshot as JSON', async () => {
-    const result = await runCli(['check', '--json', '--speed-endpoint', central.url]);
+    const result = await runCli(['check', '--json', '--speed-endpoint', central.url], dataDir);
     const snapshot = complianceSnapshotSchema.parse(JSON.parse(result.stdout));
 
     expect(snapshot.checks.map((check) => check.check)).toEqual(['speed', 'vpn', 'power']);
@@ -74,7 +51,7 @@ describe('asn-companion check', () => {
 
   it('fails power on a machine without battery', async () => {
     const hasBattery = existsSync('/sys/class/power_supply') && spawnSync('sh', ['-c', 'ls /sys/class/power_supply | grep -qi bat']).status === 0;
-    const result = await runCli(['check', '--json', '--no-speed']);
+    const result = await runCli(['check', '--json', '--no-speed'], dataDir);
     const snapshot = complianceSnapshotSchema.parse(JSON.parse(result.stdout));
     const power = snapshot.checks.find((check) => check.check === 'power')!;
 
@@ -87,22 +64,22 @@ describe('asn-companion check', () => {
   });
 
   it('prints Indonesian by default and English on request', async () => {
-    const indonesian = await runCli(['check', '--no-speed']);
+    const indonesian = await runCli(['check', '--no-speed'], dataDir);
     expect(indonesian.stdout).toContain('Daya cadangan');
     expect(indonesian.stdout).toContain('Hasil keseluruhan');
 
-    const english = await runCli(['check', '--no-speed', '--lang', 'en']);
+    const english = await runCli(['check', '--no-speed', '--lang', 'en'], dataDir);
     expect(english.stdout).toContain('Backup power');
   });
 
   it('exits 2 with a clear message on a bad option', async () => {
-    const result = await runCli(['checkin', '--mode', 'beach']);
+    const result = await runCli(['checkin', '--mode', 'beach'], dataDir);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('Mode "beach" tidak valid');
   });
 
   it('exits 2 on an unknown command', async () => {
-    const result = await runCli(['dance']);
+    const result = await runCli(['dance'], dataDir);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('Perintah tidak dikenal');
   });
@@ -129,8 +106,8 @@ describe('asn-companion delivery', () => {
     ];
     // One D-Bus session with an unlocked keyring for all steps, as on a desktop: the token
     // written by enroll is read back from the keychain by the later processes.
-    const script = steps.map((step) => `"${tsx}" "${cli}" ${step} --data-dir "${dataDir}" || exit $?`).join('\n');
-    const result = await run(keyringSession, ['bash', '-c', script]);
+    const script = steps.map((step) => `"$TSX" "$CLI" ${step} --data-dir "${dataDir}" || exit $?`).join('\n');
+    const result = await runInKeyringSession(script);
 
     expect(result.stderr).not.toContain('Gagal');
     expect(result.status).toBe(0);

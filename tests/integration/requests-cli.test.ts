@@ -1,7 +1,6 @@
 // `asn-companion requests`, `requests ack` and `requests respond` as a person runs them: a child
 // process per command, a real data folder, the reference central server on 127.0.0.1 and the
 // keychain inside its own D-Bus session, so the token written by enroll is read back later.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,46 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCentralServer, type CentralServer } from '../../central/server';
 import { adminEventsResponseSchema } from '../../shared/central-api';
 import { requestsListSchema } from '../../shared/requests';
+import { runCli, runCliSteps } from '../harness/cli-process';
 
-const root = process.cwd();
-const tsx = join(root, 'node_modules/.bin/tsx');
-const cli = join(root, 'electron/cli/main.ts');
-const keyringSession = join(root, 'tests/harness/keyring-session.sh');
 
 let central: CentralServer;
 let dataDir: string;
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(file: string, args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(file, args, { encoding: 'utf8', timeout: 120_000 }, (error, stdout, stderr) => {
-      const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-      resolve({ status, stdout, stderr });
-    });
-  });
-}
-
-function runCli(args: string[]): Promise<Run> {
-  return run(tsx, [cli, ...args, '--data-dir', dataDir]);
-}
-
-/** Runs the steps in one keyring session; each step's output starts with a line "== N exit=CODE". */
-async function runSteps(steps: string[]): Promise<{ outputs: string[]; codes: number[] }> {
-  const script = steps
-    .map((step, index) => `out=$("${tsx}" "${cli}" ${step} --data-dir "${dataDir}" 2>&1); code=$?; echo "== ${index} exit=$code"; echo "$out"`)
-    .join('\n');
-  const result = await run(keyringSession, ['bash', '-c', script]);
-  const parts = result.stdout.split(/^== \d+ exit=/m).slice(1);
-  return {
-    codes: parts.map((part) => Number(part.slice(0, part.indexOf('\n')))),
-    outputs: parts.map((part) => part.slice(part.indexOf('\n') + 1)),
-  };
-}
 
 async function postEmergency(subject: string): Promise<string> {
   const response = await fetch(`${central.url}/admin/requests`, {
@@ -74,7 +38,7 @@ describe('asn-companion requests', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'asnc-cli-requests-'));
     id = await postEmergency('Data pegawai WFH hari ini');
-    ({ outputs, codes } = await runSteps([
+    ({ outputs, codes } = await runCliSteps([
       `enroll --central ${central.url} --code DEMO`,
       'requests --json',
       'requests',
@@ -83,7 +47,7 @@ describe('asn-companion requests', () => {
       `requests respond ${id} --text "Tambahan."`,
       'requests --lang en',
       'flush',
-    ]));
+    ], dataDir));
   }, 180_000);
 
   afterAll(() => {
@@ -140,28 +104,28 @@ describe('asn-companion requests errors', () => {
   });
 
   it('names an unknown id', async () => {
-    const result = await runCli(['requests', 'ack', 'tidak-ada']);
+    const result = await runCli(['requests', 'ack', 'tidak-ada'], dataDir);
 
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('Tidak ada permintaan dengan ID "tidak-ada"');
   });
 
   it('requires --text for respond', async () => {
-    const result = await runCli(['requests', 'respond', 'abc']);
+    const result = await runCli(['requests', 'respond', 'abc'], dataDir);
 
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('Opsi --text TEKS wajib untuk "requests respond"');
   });
 
   it('requires an id for ack', async () => {
-    const result = await runCli(['requests', 'ack', '--lang', 'en']);
+    const result = await runCli(['requests', 'ack', '--lang', 'en'], dataDir);
 
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('Name the request: "requests ack ID"');
   });
 
   it('lists nothing on a new device', async () => {
-    const result = await runCli(['requests']);
+    const result = await runCli(['requests'], dataDir);
 
     expect(result.stdout.trim()).toBe('Tidak ada permintaan.');
   });
