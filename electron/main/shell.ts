@@ -18,6 +18,7 @@ import { resolveRendererLocation } from './renderer-url';
 import { applySessionPolicy, contentSecurityPolicy, httpsOriginAllowlist } from './security';
 import { serveRenderer } from './app-protocol';
 import { withLoginItem } from './login-item';
+import { watchSessionEnd } from './session-end';
 import { createShutdown } from './shutdown';
 import { TrayController } from './tray';
 import { trayIconFile } from './tray-icon';
@@ -172,6 +173,12 @@ export function startShell(companion: Companion, demoCentral: DemoCentral | null
     idlePollMs: companion.policies.active().worktime.presence.heartbeatSeconds * 1000,
     logger: logger.child('power'),
   });
+  const detachSessionEnd = watchSessionEnd({
+    platform: process.platform,
+    createBrowserWindow: (options) => new BrowserWindow(options), /* eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK */
+    onSessionEnd: () => companion.worktime.presence.shutdown(),
+    logger: logger.child('power'),
+  });
   const detachDelivery = attachDelivery({
     delivery: companion.delivery,
     powerMonitor,
@@ -227,6 +234,7 @@ export function startShell(companion: Companion, demoCentral: DemoCentral | null
     close: async () => {
       stopPublishing();
       detachPower();
+      detachSessionEnd();
       detachDelivery();
       detachCompliance();
       stopNotices();

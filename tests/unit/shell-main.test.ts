@@ -226,9 +226,14 @@ class FakeElectron {
     };
   }
 
+  /** The app's own window: the one with the preload (Windows also has a hidden session-end window). */
+  get mainWindow() {
+    return this.windows.find((window) => (window.options.webPreferences as { preload?: string } | undefined)?.preload);
+  }
+
   /** Calls the contract the way the window's preload would. */
   async invoke<T>(name: IpcCallName, input: unknown = {}): Promise<IpcResult<T>> {
-    const window = this.windows[0];
+    const window = this.mainWindow;
     if (!window) throw new Error('No window was created');
     const listener = this.handlers.get(callChannel(name));
     if (!listener) throw new Error(`No handler for ${name}`);
@@ -634,7 +639,7 @@ describe('main process bundle, shell cases', () => {
       return launched;
     });
 
-    expect(fake.windows[0]!.loadedUrl).toMatch(/index\.html#\/permintaan\/req-1500$/);
+    expect(fake.mainWindow?.loadedUrl).toMatch(/index\.html#\/permintaan\/req-1500$/);
     await quitFromTray(fake);
   });
 
@@ -663,7 +668,27 @@ describe('main process bundle, shell cases', () => {
     // Windows passes the toast's launch argument, also for a toast shown before a restart.
     fake.activationHandlers[0]!({ type: 'click', arguments: '--open-request=req-1500' });
 
-    expect(fake.windows[0]!.loadedUrl).toMatch(/index\.html#\/permintaan\/req-1500$/);
+    expect(fake.mainWindow?.loadedUrl).toMatch(/index\.html#\/permintaan\/req-1500$/);
+    await quitFromTray(fake);
+  });
+
+  it('closes the work session when Windows ends the session', async () => {
+    const fake = await withPlatform('win32', async () => {
+      const launched = await launch();
+      await started(launched);
+      return launched;
+    });
+
+    const checkIn = await fake.invoke('checkIn', { mode: 'wfh' });
+    expect(checkIn.ok).toBe(true);
+    const listener = fake.windows.find((window) => (window.options.webPreferences as { javascript?: boolean } | undefined)?.javascript === false);
+    expect(listener?.options.show).toBe(false);
+
+    listener!.emit('session-end');
+
+    const status = await fake.invoke<CompanionStatus>('getStatus');
+    expect(status.ok).toBe(true);
+    if (status.ok) expect(status.value.attendance.checkedIn).toBe(false);
     await quitFromTray(fake);
   });
 });
