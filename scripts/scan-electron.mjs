@@ -1,9 +1,11 @@
-// Runs Electronegativity (Doyensec's static checker of Electron security settings) over the shell
-// sources and the built preload, and exits 1 when a finding of medium severity or higher remains.
+// Builds the preload, then runs Electronegativity (Doyensec's static checker of Electron security
+// settings) over the shell sources and the built preload, and exits 1 when a finding of medium
+// severity or higher remains.
 // An accepted finding is disabled at its line with an `eng-disable CHECK_NAME` comment and a reason.
 //
 // Usage: node scripts/scan-electron.mjs [FOLDER]
-// FOLDER defaults to electron/; the built dist-electron/preload.cjs is scanned with it when it exists.
+// FOLDER defaults to electron/; dist-electron/preload.cjs, built first, is scanned with it.
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -33,6 +35,16 @@ function blockNetworkAccess() {
  * global checks (CSP, navigation limits, permission handler) judge one input as a whole app, so the
  * preload scanned on its own would be reported as an app without any of them.
  */
+/** Builds dist-electron/preload.cjs from the current sources, so the scan never sees a stale bundle. */
+function buildPreload() {
+  const vite = join(projectRoot, 'node_modules', '.bin', 'vite');
+  const result = spawnSync(vite, ['build', '--mode', 'preload', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`FAIL building the preload for the scan (vite exited with ${result.status ?? result.signal}); run "npm run build" to see why.`);
+    process.exit(1);
+  }
+}
+
 function stageInputs(sources) {
   const staged = mkdtempSync(join(tmpdir(), 'electronegativity-'));
   cpSync(sources, join(staged, 'electron'), { recursive: true });
@@ -69,6 +81,8 @@ async function scan(input) {
 async function main() {
   process.env.LANG = 'en-US';
   blockNetworkAccess();
+  console.log('Network access is blocked for this scan, so the scanner\'s notes about missing connectivity are expected.');
+  buildPreload();
   const { severity } = require('@doyensec/electronegativity/dist/finder/attributes.js');
   const threshold = severity[FAILING_SEVERITY].value;
 
