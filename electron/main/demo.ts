@@ -68,19 +68,44 @@ export interface DemoCentral {
   close(): Promise<void>;
 }
 
+/** Returns the port of an earlier demo server's URL, or null when there is none. */
+export function demoPort(previousUrl: string | null): number | null {
+  if (previousUrl === null) return null;
+  try {
+    const port = Number(new URL(previousUrl).port);
+    return Number.isInteger(port) && port > 0 ? port : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Starts the reference central server on 127.0.0.1 with a free port. It is loaded on demand, so
- * packaged builds never load the server's code.
+ * Starts the reference central server on 127.0.0.1, on the previous run's port when it is free, so
+ * the device's demo enrollment stays valid; else on a free port. It is loaded on demand, so packaged
+ * builds never load the server's code.
  */
-export async function startDemoCentral(dataDir: string, logger: Logger): Promise<DemoCentral> {
+export async function startDemoCentral(dataDir: string, logger: Logger, preferredPort: number | null = null): Promise<DemoCentral> {
   const { startCentralServer } = await import('../../central/server');
-  const server = await startCentralServer({
-    host: '127.0.0.1',
-    port: 0,
-    dbPath: join(dataDir, DEMO_CENTRAL_DB_FILE),
-    enrollmentCodes: [DEMO_ENROLLMENT_CODE],
-    logger: (line) => logger.debug(line),
-  });
+  const start = (port: number) =>
+    startCentralServer({
+      host: '127.0.0.1',
+      port,
+      dbPath: join(dataDir, DEMO_CENTRAL_DB_FILE),
+      enrollmentCodes: [DEMO_ENROLLMENT_CODE],
+      logger: (line) => logger.debug(line),
+    });
+
+  let server: Awaited<ReturnType<typeof start>>;
+  if (preferredPort === null) {
+    server = await start(0);
+  } else {
+    try {
+      server = await start(preferredPort);
+    } catch (error) {
+      logger.info('Previous demo port is taken; using a free one', { port: preferredPort, error: (error as Error).message });
+      server = await start(0);
+    }
+  }
   logger.info('Demo central server started', { url: server.url });
   return server;
 }

@@ -9,6 +9,7 @@ import {
   decideDemoMode,
   DEMO_ENROLLMENT_CODE,
   readDemoMarker,
+  demoPort,
   startDemoCentral,
   writeDemoMarker,
   type DemoCentral,
@@ -60,11 +61,12 @@ export async function openCompanion(options: OpenCompanionOptions): Promise<Open
   const companion = await Companion.open({ dataDir, logSink, nativeBinding: options.nativeBinding });
   await applyProvisioning(companion, provisioningFilePath(options.env, process.platform), logger);
 
+  const previousDemoUrl = readDemoMarker(dataDir, logger);
   const decision = decideDemoMode({
     isPackaged: options.isPackaged,
     env: options.env,
     enrolledCentralUrl: companion.enrollment.current()?.centralUrl ?? null,
-    previousDemoUrl: readDemoMarker(dataDir, logger),
+    previousDemoUrl,
   });
   if (!decision.demo) {
     logger.info('Demo mode off', { reason: decision.reason });
@@ -73,7 +75,7 @@ export async function openCompanion(options: OpenCompanionOptions): Promise<Open
 
   let demoCentral: DemoCentral;
   try {
-    demoCentral = await startDemoCentral(dataDir, logger);
+    demoCentral = await startDemoCentral(dataDir, logger, demoPort(previousDemoUrl));
   } catch (error) {
     logger.error('Demo central server failed to start; running without demo mode', { error: (error as Error).message });
     return { companion, demoCentral: null };
@@ -81,7 +83,13 @@ export async function openCompanion(options: OpenCompanionOptions): Promise<Open
 
   companion.enterDemoMode(demoCentral.url);
 
-  // The demo server gets a new port on every run, so the device enrolls again each time.
+  // The demo server keeps its port and database across runs, so the enrollment stays valid while the
+  // device still has its token. A new port, or a token lost with a keychain-less restart, enrolls again.
+  const enrolledUrl = companion.enrollment.current()?.centralUrl ?? null;
+  if (enrolledUrl === demoCentral.url && (await companion.enrollment.client()) !== null) {
+    logger.info('Demo enrollment kept', { url: demoCentral.url });
+    return { companion, demoCentral };
+  }
   try {
     await companion.enroll(demoCentral.url, DEMO_ENROLLMENT_CODE);
     writeDemoMarker(dataDir, demoCentral.url);

@@ -8,6 +8,7 @@ import { createLogger, silentSink } from '../../electron/core/logger';
 import {
   CENTRAL_URL_ENV,
   decideDemoMode,
+  demoPort,
   readDemoMarker,
   startDemoCentral,
   writeDemoMarker,
@@ -90,5 +91,46 @@ describe('demo marker and server', () => {
     } finally {
       await central.close();
     }
+  });
+
+  it('starts again on the previous port', async () => {
+    const first = await startDemoCentral(dataDir, logger);
+    const port = demoPort(first.url);
+    await first.close();
+
+    const second = await startDemoCentral(dataDir, logger, port);
+    try {
+      expect(second.url).toBe(first.url);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('takes a free port when the previous one is busy', async () => {
+    const first = await startDemoCentral(dataDir, logger);
+    try {
+      const second = await startDemoCentral(dataDir, logger, demoPort(first.url));
+      try {
+        expect(second.url).not.toBe(first.url);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await first.close();
+    }
+  });
+});
+
+describe('demoPort', () => {
+  it('reads the port of a demo URL', () => {
+    expect(demoPort('http://127.0.0.1:41234')).toBe(41234);
+  });
+
+  it('returns null without a previous URL', () => {
+    expect(demoPort(null)).toBeNull();
+  });
+
+  it('returns null for an unreadable URL', () => {
+    expect(demoPort('not a url')).toBeNull();
   });
 });
