@@ -15,7 +15,8 @@ import type {
 } from '../../shared/domain';
 import { CentralClient } from './central/client';
 import { EnrollmentService, type Enrollment } from './central/enrollment';
-import { PolicySync } from './central/policy-sync';
+import { PeriodicRefresh } from './central/periodic-refresh';
+import { POLICY_SYNC_INTERVAL_MS, PolicySync } from './central/policy-sync';
 import { runCompliance } from './compliance/runner';
 import { AttestationRepository } from './compliance/attestations';
 import { SnapshotRepository } from './compliance/snapshots';
@@ -108,6 +109,8 @@ export class Companion {
   readonly delivery: DeliveryTriggers;
   /** Installs the policy the central system assigns; checked during background delivery and on flush. */
   readonly policySync: PolicySync;
+  /** Claim decisions and the training record, refreshed during background delivery. */
+  private readonly centralRefresh: PeriodicRefresh;
   /** Allowance claims and their receipts (electron/core/claims/). */
   readonly claims: ClaimService;
   /** Digital-literacy training status and deadline reminders (electron/core/training/). */
@@ -163,11 +166,13 @@ export class Companion {
       now,
       logger: logger.child('policy-sync'),
     });
-    // Background delivery also checks the central policy, at most once per POLICY_SYNC_INTERVAL_MS.
+    // Background delivery also checks the central policy and refreshes claim decisions and the
+    // training record, each at most once per POLICY_SYNC_INTERVAL_MS.
     const deliverAndSyncPolicy = {
       requestFlush: async (reason: FlushReason) => {
         const result = await this.sender.requestFlush(reason);
         await this.policySync.syncIfDue();
+        await this.centralRefresh.runIfDue();
         return result;
       },
       nextAttemptAt: () => this.sender.nextAttemptAt(),
@@ -224,6 +229,15 @@ export class Companion {
       logger: logger.child('training'),
       client: () => this.enrollment.client(),
       deliver: (reminder) => this.events.emit('reminder', reminder, false),
+    });
+    this.centralRefresh = new PeriodicRefresh({
+      jobs: [
+        { name: 'claim-statuses', run: () => this.claims.refreshStatuses() },
+        { name: 'training-record', run: () => this.training.refresh() },
+      ],
+      intervalMs: POLICY_SYNC_INTERVAL_MS,
+      now,
+      logger: logger.child('central-refresh'),
     });
     this.requests = new RequestsService({
       db,
