@@ -1,45 +1,31 @@
 // Allowance claims through the real stack: a Companion on a temporary data folder, its outbox and
 // the reference central server on 127.0.0.1, which receives the claim and decides it.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startCentralServer, type CentralServer } from '../../central/server';
-import { Companion } from '../../electron/core/companion';
+import type { CentralServer } from '../../central/server';
+import type { Companion } from '../../electron/core/companion';
 import { isCompanionError } from '../../electron/core/errors';
-import { silentSink } from '../../electron/core/logger';
-import { MemorySecretStore } from '../../electron/core/secrets/secret-store';
+import { openEnrolledCompanion, type EnrolledCompanion } from '../harness/enrolled-companion';
 import { elfProgram, pdfReceipt, pngReceipt, shellScript } from '../harness/receipt-files';
 
 // Friday 2026-03-13, 10:00 WIB.
 const SUBMITTED_AT = Date.parse('2026-03-13T03:00:00Z');
 
-let dataDir: string;
+let world: EnrolledCompanion;
 let central: CentralServer;
 let companion: Companion;
 let clock: number;
 let statuses: number[];
 
-/** Calls the platform fetch and records each response status, so a test can tell a 304 from a 200. */
-const recordingFetch: typeof fetch = async (input, init) => {
-  const response = await fetch(input, init);
-  statuses.push(response.status);
-  return response;
-};
-
 beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'asn-claims-'));
-  central = await startCentralServer({ port: 0, enrollmentCodes: ['DEMO'] });
   clock = SUBMITTED_AT;
-  statuses = [];
-  companion = await Companion.open({ dataDir, now: () => clock, secretStore: new MemorySecretStore(), logSink: silentSink, fetch: recordingFetch });
-  await companion.enroll(central.url, 'DEMO');
+  world = await openEnrolledCompanion({ now: () => clock });
+  ({ central, companion, statuses } = world);
 });
 
 afterEach(async () => {
-  companion.close();
-  await central.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await world.close();
 });
 
 /** Runs fn and returns the CompanionError it throws; any other outcome fails the test. */
@@ -164,7 +150,7 @@ describe('receipts', () => {
     const a = companion.claims.attachReceipt(first.id, 'a.pdf', pdfReceipt()).receipts[0]!;
     const b = companion.claims.attachReceipt(second.id, 'b.pdf', pdfReceipt()).receipts[0]!;
     expect(b.sha256).toBe(a.sha256);
-    const folder = join(dataDir, 'receipts', a.sha256.slice(0, 2));
+    const folder = join(world.dataDir, 'receipts', a.sha256.slice(0, 2));
     expect(readdirSync(folder)).toEqual([a.sha256]);
     expect(readFileSync(join(folder, a.sha256)).equals(pdfReceipt())).toBe(true);
   });

@@ -4,38 +4,30 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startCentralServer, type CentralServer } from '../../central/server';
 import { Companion } from '../../electron/core/companion';
 import { POLICY_SYNC_INTERVAL_MS } from '../../electron/core/central/policy-sync';
 import { articleProfile } from '../../electron/core/policy/profiles';
 import { MemorySecretStore } from '../../electron/core/secrets/secret-store';
 import type { PolicyDocument } from '../../shared/central-api';
+import { openEnrolledCompanion, type EnrolledCompanion } from '../harness/enrolled-companion';
 
 const START = Date.parse('2026-03-02T01:00:00Z');
 
-let dataDir: string;
-let central: CentralServer | null;
-let companion: Companion | null;
 let clock: number;
+let world: EnrolledCompanion | null;
 
 beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'asn-policy-sync-'));
-  central = null;
-  companion = null;
   clock = START;
+  world = null;
 });
 
 afterEach(async () => {
-  await companion?.close();
-  await central?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await world?.close();
 });
 
 async function enrolledCompanion(policy: PolicyDocument | null): Promise<Companion> {
-  central = await startCentralServer({ port: 0, policy });
-  companion = await Companion.open({ dataDir, now: () => clock, secretStore: new MemorySecretStore() });
-  await companion.enroll(central.url, 'DEMO');
-  return companion;
+  world = await openEnrolledCompanion({ now: () => clock, policy });
+  return world.companion;
 }
 
 const assigned: PolicyDocument = {
@@ -93,7 +85,13 @@ describe('policy sync', () => {
   });
 
   it('skips the check before enrollment', async () => {
-    companion = await Companion.open({ dataDir, now: () => clock, secretStore: new MemorySecretStore() });
-    expect(await companion.policySync.sync()).toBe('not_enrolled');
+    const dataDir = mkdtempSync(join(tmpdir(), 'asn-policy-sync-'));
+    const companion = await Companion.open({ dataDir, now: () => clock, secretStore: new MemorySecretStore() });
+    try {
+      expect(await companion.policySync.sync()).toBe('not_enrolled');
+    } finally {
+      companion.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

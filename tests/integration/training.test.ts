@@ -1,46 +1,31 @@
 // Training status through the real stack: the reference server's admin endpoint sets a device's
 // modules and certificates, the companion fetches them with conditional GETs and arms its reminders.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startCentralServer, type CentralServer } from '../../central/server';
-import { Companion } from '../../electron/core/companion';
+import type { CentralServer } from '../../central/server';
+import type { Companion } from '../../electron/core/companion';
 import { createLogger, silentSink } from '../../electron/core/logger';
 import type { Reminder } from '../../electron/core/scheduler/reminders';
 import type { ScheduleDriver } from '../../electron/core/scheduler/scheduler';
-import { MemorySecretStore } from '../../electron/core/secrets/secret-store';
 import { TrainingService } from '../../electron/core/training/service';
+import { openEnrolledCompanion, type EnrolledCompanion } from '../harness/enrolled-companion';
 
 // Monday 2026-06-01, 07:00 WIB.
 const START = Date.parse('2026-06-01T00:00:00Z');
 
-let dataDir: string;
+let world: EnrolledCompanion;
 let central: CentralServer;
 let companion: Companion;
 let clock: number;
 let statuses: number[];
 
-/** Calls the platform fetch and records each response status, so a test can tell a 304 from a 200. */
-const recordingFetch: typeof fetch = async (input, init) => {
-  const response = await fetch(input, init);
-  statuses.push(response.status);
-  return response;
-};
-
 beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'asn-training-'));
-  central = await startCentralServer({ port: 0, enrollmentCodes: ['DEMO'] });
   clock = START;
-  statuses = [];
-  companion = await Companion.open({ dataDir, now: () => clock, secretStore: new MemorySecretStore(), logSink: silentSink, fetch: recordingFetch });
-  await companion.enroll(central.url, 'DEMO');
+  world = await openEnrolledCompanion({ now: () => clock });
+  ({ central, companion, statuses } = world);
 });
 
 afterEach(async () => {
-  companion.close();
-  await central.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await world.close();
 });
 
 async function setRecord(record: { modules: unknown[]; certificates: unknown[] }): Promise<number> {
