@@ -15,8 +15,8 @@ const SUBJECT = 'Data realisasi anggaran triwulan I';
 const SENDER = 'Kepala Bidang Perencanaan';
 const ANSWER = 'Sudah saya kirim lewat surel dinas pukul ini.';
 
-/** Countdown text while time is left: "Sisa 29 m 59 d" (under an hour) or "Sisa 1 j 5 m". */
-const REMAINING = /^Sisa (\d+ m \d+ d|\d+ j \d+ m)$/;
+/** Countdown text while time is left: "Sisa 29 menit 59 detik" (under an hour) or "Sisa 1 jam 5 menit". */
+const REMAINING = /^Sisa (\d+ menit \d+ detik|\d+ jam \d+ menit)$/;
 
 async function postEmergency(centralUrl: string): Promise<{ id: string; dueAt: number }> {
   const response = await fetch(`${centralUrl}/admin/requests`, {
@@ -112,7 +112,7 @@ describe.skipIf(missingChromium !== null)('Permintaan in Chromium', () => {
 
     expect(await card.getByTestId('request-state').textContent()).toBe('Selesai');
     expect(await card.getByText(ANSWER).isVisible()).toBe(true);
-    expect(await card.getByTestId('request-response-time').textContent()).toMatch(/ dari batas 30 m 0 d, tepat waktu$/);
+    expect(await card.getByTestId('request-response-time').textContent()).toMatch(/ dari batas 30 menit 0 detik, tepat waktu$/);
     expect(await card.getByRole('timer').count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Sudah dijawab (1)' }).isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: 'Belum dijawab (0)' }).isVisible()).toBe(true);
@@ -141,6 +141,6 @@ describe.skipIf(missingChromium !== null)('Permintaan in Chromium', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Requests');
     expect(await card.getByText('Emergency', { exact: true }).isVisible()).toBe(true);
     expect(await card.getByTestId('request-state').textContent()).toBe('Done');
-    expect(await card.getByTestId('request-response-time').textContent()).toMatch(/ of 30 m 0 s allowed, on time$/);
+    expect(await card.getByTestId('request-response-time').textContent()).toMatch(/ of 30 min 0 s allowed, on time$/);
   });
 });

@@ -22,29 +22,29 @@ function responseTime(overrides: Partial<ResponseTime>): Pick<{ responseTime: Re
 
 describe('formatCountdownDuration', () => {
   it('shows hours and minutes from an hour up', () => {
-    expect(formatCountdownDuration(idText, 2 * 60 * MINUTE)).toBe('2 j 0 m');
-    expect(formatCountdownDuration(enText, 65 * MINUTE + 59_000)).toBe('1 h 5 m');
+    expect(formatCountdownDuration(idText, 2 * 60 * MINUTE)).toBe('2 jam 0 menit');
+    expect(formatCountdownDuration(enText, 65 * MINUTE + 59_000)).toBe('1 h 5 min');
   });
 
   it('shows minutes and seconds below an hour', () => {
-    expect(formatCountdownDuration(idText, 29 * MINUTE + 45_000)).toBe('29 m 45 d');
-    expect(formatCountdownDuration(enText, 29 * MINUTE + 45_000)).toBe('29 m 45 s');
+    expect(formatCountdownDuration(idText, 29 * MINUTE + 45_000)).toBe('29 menit 45 detik');
+    expect(formatCountdownDuration(enText, 29 * MINUTE + 45_000)).toBe('29 min 45 s');
   });
 
   it('shows seconds below a minute', () => {
-    expect(formatCountdownDuration(idText, 9_999)).toBe('9 d');
-    expect(formatCountdownDuration(idText, -5_000)).toBe('0 d');
+    expect(formatCountdownDuration(idText, 9_999)).toBe('9 detik');
+    expect(formatCountdownDuration(idText, -5_000)).toBe('0 detik');
   });
 });
 
 describe('countdownText', () => {
   it('counts down to the deadline', () => {
-    expect(countdownText(idText, DUE_1500, DUE_1500 - 10 * MINUTE)).toBe('Sisa 10 m 0 d');
-    expect(countdownText(enText, DUE_1500, DUE_1500 - 10 * MINUTE)).toBe('10 m 0 s left');
+    expect(countdownText(idText, DUE_1500, DUE_1500 - 10 * MINUTE)).toBe('Sisa 10 menit 0 detik');
+    expect(countdownText(enText, DUE_1500, DUE_1500 - 10 * MINUTE)).toBe('10 min 0 s left');
   });
 
   it('says overdue in words after the deadline', () => {
-    expect(countdownText(idText, DUE_1500, DUE_1500 + 90_000)).toBe('Lewat batas 1 m 30 d');
+    expect(countdownText(idText, DUE_1500, DUE_1500 + 90_000)).toBe('Lewat batas 1 menit 30 detik');
     expect(countdownText(enText, DUE_1500, DUE_1500)).toBe('Overdue by 0 s');
   });
 });
@@ -63,14 +63,14 @@ describe('responseTimeText', () => {
   });
 
   it('reports an answer on time', () => {
-    expect(responseTimeText(idText, responseTime({ answeredAfterMs: 12 * MINUTE, onTime: true }))).toBe('12 m 0 d dari batas 30 m 0 d, tepat waktu');
+    expect(responseTimeText(idText, responseTime({ answeredAfterMs: 12 * MINUTE, onTime: true }))).toBe('12 menit 0 detik dari batas 30 menit 0 detik, tepat waktu');
   });
 
   it('reports a late answer', () => {
     const late = responseTime({ answeredAfterMs: 35 * MINUTE, onTime: false, overdueByMs: 5 * MINUTE });
 
-    expect(responseTimeText(idText, late)).toBe('35 m 0 d dari batas 30 m 0 d, terlambat 5 m 0 d');
-    expect(responseTimeText(enText, late)).toBe('35 m 0 s of 30 m 0 s allowed, late by 5 m 0 s');
+    expect(responseTimeText(idText, late)).toBe('35 menit 0 detik dari batas 30 menit 0 detik, terlambat 5 menit 0 detik');
+    expect(responseTimeText(enText, late)).toBe('35 min 0 s of 30 min 0 s allowed, late by 5 min 0 s');
   });
 });
 
