@@ -1,6 +1,7 @@
 // Sums the JSON reports of the vitest runs into one closing line, "N passed, N failed", which CI
-// reads in place of the runners' own summaries. A failed step that left no report (lint, typecheck)
-// counts as one failure, so a red run never prints "0 failed".
+// reads in place of the runners' own summaries. A missing report (its step did not run or did not
+// finish) counts as one failure and is named, and a failed step that left no report (lint,
+// typecheck) counts as one failure, so a red run never prints "0 failed".
 import { existsSync, readFileSync } from 'node:fs';
 
 const reports = [
@@ -18,7 +19,11 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 for (const file of reports) {
-  if (!existsSync(file)) continue;
+  if (!existsSync(file)) {
+    console.log(`Missing report ${file}: its test step did not run or did not finish.`);
+    failed += 1;
+    continue;
+  }
   const report = JSON.parse(readFileSync(file, 'utf8'));
   passed += report.numPassedTests ?? 0;
   failed += report.numFailedTests ?? 0;
