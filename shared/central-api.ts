@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { allowanceTypeSchema, claimPeriodSchema, receiptMediaTypeSchema } from './claims';
 import { checkNameSchema, complianceSnapshotSchema, localizedTextSchema, verdictSchema } from './domain';
+import { weeklyTotalsSchema } from './reports';
 
 export const CENTRAL_API_VERSION = 'v1';
 
@@ -278,28 +279,12 @@ export const dailyReportPayloadSchema = z.object({
 });
 export type DailyReportPayload = z.infer<typeof dailyReportPayloadSchema>;
 
-const weeklyTotalsWireSchema = z.object({
-  workingDays: z.number().int().nonnegative(),
-  reportsSubmitted: z.number().int().nonnegative(),
-  reportsLate: z.number().int().nonnegative(),
-  reportsDraft: z.number().int().nonnegative(),
-  reportsMissing: z.number().int().nonnegative(),
-  activities: z.number().int().nonnegative(),
-  activitiesDone: z.number().int().nonnegative(),
-  activitiesInProgress: z.number().int().nonnegative(),
-  activitiesBlocked: z.number().int().nonnegative(),
-  reportedHours: z.number().nonnegative(),
-  workedMinutes: z.number().int().nonnegative(),
-  capMinutes: z.number().int().positive(),
-  overCapMinutes: z.number().int().nonnegative(),
-});
-
 /** Payload of a report.weekly_summary event: the summary as the user submitted it. */
 export const weeklySummaryPayloadSchema = z.object({
   weekStart: reportDateSchema,
   weekEnd: reportDateSchema,
   submittedAt: z.number().int(),
-  totals: weeklyTotalsWireSchema,
+  totals: weeklyTotalsSchema,
   summaryText: z.string().max(10000),
   summaryEdited: z.boolean(),
   notes: z.string().max(4000),
