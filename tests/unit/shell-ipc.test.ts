@@ -9,20 +9,11 @@ import type { IpcHandlers } from '../../electron/core/ipc/handlers';
 import { createLogger } from '../../electron/core/logger';
 import { createSenderCheck, registerIpcHandlers, sendEvent, type SenderCheck } from '../../electron/main/ipc';
 import { resolveRendererLocation, type RendererLocation } from '../../electron/main/renderer-url';
+import { attendanceStatus } from '../fixtures/companion-status';
 
 const DEV_URL = 'http://127.0.0.1:5173/';
 
-const attendance: AttendanceStatus = {
-  checkedIn: false,
-  session: null,
-  zone: 'Asia/Jakarta',
-  today: '2026-03-02',
-  todayMinutes: 0,
-  weekMinutes: 0,
-  weeklyCapMinutes: 2400,
-  window: { start: '08:00', end: '16:00' },
-  dayOff: null,
-};
+const attendance = attendanceStatus();
 
 /** Handlers for every contract call (so calls added later need no edit here); only four do anything. */
 function handlersRecording(calls: WorkMode[]): IpcHandlers {

@@ -4,7 +4,6 @@
 import { EventEmitter } from 'node:events';
 import type { MenuItemConstructorOptions, NotificationConstructorOptions } from 'electron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AttendanceStatus, CompanionStatus } from '../../shared/domain';
 import type { RequestAlert, RequestsList, RequestsSummary, UrgentRequestView } from '../../shared/requests';
 import { createLogger, silentSink } from '../../electron/core/logger';
 import type { EventRecipient } from '../../electron/main/ipc';
@@ -20,6 +19,7 @@ import { attachRequestPolling, attachRequests, showUnannounced, type RequestsSou
 import { TrayController, type TrayPort } from '../../electron/main/tray';
 import { trayIconFile } from '../../electron/main/tray-icon';
 import { eventChannel } from '../../shared/ipc';
+import { attendanceStatus, companionStatus } from '../fixtures/companion-status';
 
 // 2026-03-02 (a Monday) in Asia/Jakarta (UTC+7): 13:00 and 15:00.
 const MONDAY_1300_WIB = Date.UTC(2026, 2, 2, 6, 0);
@@ -272,27 +272,9 @@ describe('RequestNotifier', () => {
 });
 
 // The shell's wiring with an in-memory requests source, the real tray controller and notifier.
-const notCheckedIn: AttendanceStatus = {
-  checkedIn: false,
-  session: null,
-  zone: 'Asia/Jakarta',
-  today: '2026-03-02',
-  todayMinutes: 0,
-  weekMinutes: 0,
-  weeklyCapMinutes: 2400,
-  window: { start: '08:00', end: '16:00' },
-  dayOff: null,
-};
+const notCheckedIn = attendanceStatus();
 
-const status: CompanionStatus = {
-  attendance: notCheckedIn,
-  outbox: { queued: 0, inFlight: 0, sent: 0, dead: 0 },
-  lastSnapshot: null,
-  enrollment: null,
-  secureStorage: { available: true, backend: 'keychain', reason: null },
-  demoMode: false,
-  policy: { id: 'wfh-asn-2026', version: '1', name: { id: 'Artikel WFH ASN 2026', en: 'WFH ASN 2026 article' } },
-};
+const status = companionStatus({ attendance: notCheckedIn });
 
 function view(id: string, level: UrgentRequestView['level']): UrgentRequestView {
   return {

@@ -10,6 +10,7 @@ import { TrayController, trayTooltip, type TrayActions, type TrayPort } from '..
 import { trayColour } from '../../electron/core/compliance/verdict';
 import { trayIconFile, trayIconState, type TrayIconMarker, type TrayIconState } from '../../electron/main/tray-icon';
 import { applyBadgeCount, requestBadge, requestMenuItems, TRAY_REQUEST_ITEMS, type TrayRequest } from '../../electron/main/tray-requests';
+import { attendanceStatus } from '../fixtures/companion-status';
 
 const projectRoot = resolve(import.meta.dirname, '..', '..');
 
@@ -17,17 +18,7 @@ const projectRoot = resolve(import.meta.dirname, '..', '..');
 const MONDAY_0800_WIB = Date.UTC(2026, 2, 2, 1, 0);
 const MONDAY_1500_WIB = Date.UTC(2026, 2, 2, 8, 0);
 
-const notCheckedIn: AttendanceStatus = {
-  checkedIn: false,
-  session: null,
-  zone: 'Asia/Jakarta',
-  today: '2026-03-02',
-  todayMinutes: 0,
-  weekMinutes: 0,
-  weeklyCapMinutes: 2400,
-  window: { start: '08:00', end: '16:00' },
-  dayOff: null,
-};
+const notCheckedIn = attendanceStatus();
 
 const checkedIn: AttendanceStatus = {
   ...notCheckedIn,

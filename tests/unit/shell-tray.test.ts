@@ -5,21 +5,12 @@ import type { AttendanceStatus, CompanionStatus } from '../../shared/domain';
 import { createLogger } from '../../electron/core/logger';
 import { buildTrayMenuTemplate, TrayController, type TrayActions, type TrayPort } from '../../electron/main/tray';
 import { trayIconFile } from '../../electron/main/tray-icon';
+import { attendanceStatus } from '../fixtures/companion-status';
 
 // 2026-03-02 (a Monday) 08:00 in Asia/Jakarta (UTC+7).
 const MONDAY_0800_WIB = Date.UTC(2026, 2, 2, 1, 0);
 
-const notCheckedIn: AttendanceStatus = {
-  checkedIn: false,
-  session: null,
-  zone: 'Asia/Jakarta',
-  today: '2026-03-02',
-  todayMinutes: 0,
-  weekMinutes: 750,
-  weeklyCapMinutes: 2400,
-  window: { start: '08:00', end: '16:00' },
-  dayOff: null,
-};
+const notCheckedIn = attendanceStatus({ weekMinutes: 750 });
 
 const checkedIn: AttendanceStatus = {
   ...notCheckedIn,

@@ -2,32 +2,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { BridgeEvent, BridgeResponse } from '../../shared/bridge-protocol';
-import type { AttendanceStatus, CompanionStatus, WorkMode } from '../../shared/domain';
+import type { WorkMode } from '../../shared/domain';
 import type { IpcHandlers } from '../../electron/core/ipc/handlers';
 import { ipcCallNames } from '../../shared/ipc';
 import { startWebBridge, type WebBridge } from '../../electron/core/ipc/ws-bridge';
+import { attendanceStatus, companionStatus } from '../fixtures/companion-status';
 
-const attendance: AttendanceStatus = {
-  checkedIn: false,
-  session: null,
-  zone: 'Asia/Jakarta',
-  today: '2026-03-02',
-  todayMinutes: 0,
-  weekMinutes: 750,
-  weeklyCapMinutes: 2400,
-  window: { start: '08:00', end: '16:00' },
-  dayOff: null,
-};
+const attendance = attendanceStatus({ weekMinutes: 750 });
 
-const status: CompanionStatus = {
-  attendance,
-  outbox: { queued: 1, inFlight: 0, sent: 2, dead: 0 },
-  lastSnapshot: null,
-  enrollment: null,
-  secureStorage: { available: true, backend: 'keychain', reason: null },
-  demoMode: true,
-  policy: { id: 'wfh-asn-2026', version: '1', name: { id: 'Artikel WFH ASN 2026', en: 'WFH ASN 2026 article' } },
-};
+const status = companionStatus({ attendance, outbox: { queued: 1, inFlight: 0, sent: 2, dead: 0 }, demoMode: true });
 
 /** Handler of a call these tests never make. */
 function unusedCall(): never {
