@@ -87,7 +87,7 @@ export const requestsListSchema = z.object({
   requests: z.array(urgentRequestViewSchema),
   summary: requestsSummarySchema,
   poll: requestsPollStatusSchema,
-  /** Longest response text the policy accepts, in characters. */
+  /** Maximum length of a response text under the policy, in characters. */
   maxResponseLength: z.number().int().positive(),
 });
 export type RequestsList = z.infer<typeof requestsListSchema>;

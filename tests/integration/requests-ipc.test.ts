@@ -31,7 +31,7 @@ describe('requests IPC calls', () => {
     const result = await dispatch(handlers, 'acknowledgeRequest', { id });
 
     expect(result.ok).toBe(true);
-    expect(result.ok && urgentRequestViewSchema.parse(result.value).state).toBe('acknowledged');
+    if (result.ok) expect(urgentRequestViewSchema.parse(result.value).state).toBe('acknowledged');
   });
 
   it('respondToRequest explains a text over the limit in both languages', async () => {
@@ -53,7 +53,7 @@ describe('requests IPC calls', () => {
     const result = await dispatch(handlers, 'listRequests', { states: ['answered'] });
 
     expect(result.ok).toBe(true);
-    expect(result.ok && requestsListSchema.parse(result.value).requests).toEqual([]);
+    if (result.ok) expect(requestsListSchema.parse(result.value).requests).toEqual([]);
   });
 
   it('requestsChanged carries the summary', async () => {

@@ -14,7 +14,7 @@ export const requestsHandlingSchema = z.object({
     urgent: z.enum(['wait', 'alert']),
     emergency: z.enum(['wait', 'alert']),
   }),
-  /** Longest response text, in characters. */
+  /** Maximum length of a response text, in characters. */
   maxResponseLength: z.number().int().min(20).max(10_000),
 });
 export type RequestsHandlingPolicy = z.infer<typeof requestsHandlingSchema>;

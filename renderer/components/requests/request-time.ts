@@ -34,14 +34,14 @@ export function isOverdueAt(request: Pick<UrgentRequestView, 'state' | 'dueAt'>,
   return request.state === 'overdue' || (isUnanswered(request) && now >= request.dueAt);
 }
 
-/** "Sisa 29 m 45 d" before the deadline, "Lewat batas 5 m 0 d" after it. */
+/** Formats "Sisa 29 menit 45 detik" before the deadline, "Lewat batas 5 menit 0 detik" after it. */
 export function countdownText(t: TFunction, dueAt: number, now: number): string {
   const remaining = dueAt - now;
   if (remaining > 0) return t('requests.remaining', { time: formatCountdownDuration(t, remaining) });
   return t('requests.overdueBy', { time: formatCountdownDuration(t, -remaining) });
 }
 
-/** "12 m 0 d dari batas 30 m 0 d, tepat waktu", or with the lateness; null while not answered. */
+/** Formats "12 menit 0 detik dari batas 30 menit 0 detik, tepat waktu", or with the lateness; null while not answered. */
 export function responseTimeText(t: TFunction, request: Pick<UrgentRequestView, 'responseTime'>): string | null {
   const { answeredAfterMs, allowedMs, onTime, overdueByMs } = request.responseTime;
   if (answeredAfterMs === null) return null;
